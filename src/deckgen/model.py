@@ -1,0 +1,170 @@
+"""The talk as frozen data: what the parser makes and layout reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from deckgen.errors import SourceLocation
+
+__all__ = [
+    "Block",
+    "BulletList",
+    "Code",
+    "Column",
+    "Columns",
+    "Deck",
+    "DeckMeta",
+    "DiagramRef",
+    "Image",
+    "ListItem",
+    "Paragraph",
+    "Quote",
+    "Run",
+    "Slide",
+    "SlideKind",
+    "SourceLocation",
+    "Table",
+    "plain_text",
+]
+
+Align = Literal["left", "center", "right"]
+SlideKind = Literal["title", "section", "content", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one look. `color` is "RRGGBB" (highlighted code) or None."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    code: bool = False
+    link: str | None = None
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One bullet; nested lists are flattened into items with a level (0, 1, 2)."""
+
+    runs: tuple[Run, ...]
+    level: int
+    ordered: bool
+    number: int | None
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A fenced listing; `language` is the fence's info word ("" when none)."""
+
+    text: str
+    language: str
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[tuple[Run, ...], ...]
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    aligns: tuple[Align | None, ...]
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture file. `width_pct` from {width=70%}, `width_px` from ![w:600](...)."""
+
+    path: str
+    alt: str
+    source: SourceLocation
+    width_pct: float | None = None
+    width_px: int | None = None
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramRef:
+    """An image whose path is a diagram spec (.yaml/.yml); `step` from #step=N."""
+
+    path: str
+    alt: str
+    source: SourceLocation
+    step: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    paragraphs: tuple[Paragraph, ...]
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    blocks: tuple[Block, ...]
+    width_pct: float | None
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    columns: tuple[Column, ...]
+    source: SourceLocation
+
+
+Block = Paragraph | BulletList | Code | Table | Image | DiagramRef | Quote | Columns
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One slide as written. Notes are plain paragraphs of text, in source order."""
+
+    kind: SlideKind
+    title: tuple[Run, ...]
+    blocks: tuple[Block, ...]
+    notes: tuple[str, ...]
+    source: SourceLocation
+    subtitle: tuple[Run, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeckMeta:
+    """Front matter. `duration` is in minutes; `aspect` is "16:9" or "4:3"."""
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    event: str = ""
+    date: str = ""
+    duration: float | None = None
+    theme: str = "default"
+    aspect: Literal["16:9", "4:3"] = "16:9"
+    slide_level: int = 2
+    footer: str = ""
+    paginate: bool = False
+    lang: str = "en-US"
+    source: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    meta: DeckMeta
+    slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+
+def plain_text(runs: tuple[Run, ...]) -> str:
+    return "".join(r.text for r in runs)
