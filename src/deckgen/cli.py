@@ -1,0 +1,115 @@
+"""The deckgen command: thin adapters over the pipeline. The only place that prints or exits."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from deckgen import __version__
+from deckgen.errors import DeckgenError, Diagnostics
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _report(diagnostics: Diagnostics) -> None:
+    for problem in diagnostics.sorted():
+        click.echo(f"{problem.location}: warning: {problem.message}" if problem.location else f"warning: {problem.message}", err=True)
+        if problem.hint:
+            click.echo(f"  hint: {problem.hint}", err=True)
+
+
+def _fail(error: DeckgenError, what: str) -> None:
+    for problem in error.problems:
+        text = f"{problem.location}: {problem.message}" if problem.location else problem.message
+        click.echo(f"{text} ({problem.hint})" if problem.hint else text, err=True)
+    click.echo(f"{what} failed: {len(error.problems)} problem(s)", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deckgen")
+def main() -> None:
+    """Build talks written as Markdown and diagram specs into native PowerPoint decks."""
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck (default build/<talk>.pptx).")
+@click.option("--strict", is_flag=True, help="Fail, writing nothing, when there are warnings.")
+def build(source: Path, output: Path | None, strict: bool) -> None:
+    """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
+    from deckgen.pipeline import build_deck
+
+    diagnostics = Diagnostics()
+    try:
+        result = build_deck(source, output, diagnostics, strict=strict)
+    except DeckgenError as error:
+        _report(diagnostics)
+        _fail(error, "build")
+        return
+    _report(diagnostics)
+    count = len(diagnostics.warnings)
+    click.echo(
+        f"built {result.output}: {result.slides} slides, {count} warning{'s' if count != 1 else ''}, "
+        f"{result.seconds:.2f} s"
+    )
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path), required=False)
+@click.option("--step", type=click.IntRange(min=1), help="Render only this step (counting from 1).")
+@click.option("--all", "all_steps", is_flag=True, help="Render every step into the folder given by -o.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="PNG path, or folder with --all.")
+@click.option("--4k", "uhd", is_flag=True, help="Render 3840x2160 instead of 2880x1620.")
+@click.option("--schema", is_flag=True, help="Print the JSON Schema of diagram specs and exit.")
+def diagram(spec: Path | None, step: int | None, all_steps: bool, output: Path | None, uhd: bool, schema: bool) -> None:
+    """Render a diagram SPEC's steps to PNG for a quick look while editing."""
+    import json
+
+    from deckgen import diagram as engine
+
+    if schema:
+        click.echo(json.dumps(engine.json_schema(), indent=2, sort_keys=True))
+        return
+    if spec is None:
+        raise click.UsageError("give a diagram spec (or --schema)")
+    if step is not None and all_steps:
+        raise click.UsageError("--step and --all exclude each other")
+    if not spec.is_file():
+        raise click.BadParameter(f"no such file: {spec}", param_hint="SPEC")
+    from deckgen.theme import load_theme
+
+    diagnostics = Diagnostics()
+    size = (3840, 2160) if uhd else (2880, 1620)
+    try:
+        theme = load_theme("default", Path("."))
+        written = engine.diagram_command(spec, output, step, all_steps, size, theme, diagnostics)
+    except DeckgenError as error:
+        _report(diagnostics)
+        _fail(error, "diagram")
+        return
+    _report(diagnostics)
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+def dump(source: Path) -> None:
+    """Print the parsed slide model of SOURCE as text (what deckgen understood)."""
+    from deckgen.dump import dump_deck
+    from deckgen.markdown import parse_talk
+    from deckgen.pipeline import read_source, talk_files
+
+    diagnostics = Diagnostics()
+    try:
+        deck = parse_talk([read_source(f) for f in talk_files(source)], diagnostics)
+    except DeckgenError as error:
+        _fail(error, "dump")
+        return
+    _report(diagnostics)
+    click.echo(dump_deck(deck), nl=False)

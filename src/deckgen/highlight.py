@@ -1,0 +1,99 @@
+"""Source code + language -> lines of coloured runs (Pygments), readable on the code panel."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from deckgen.model import Run
+
+Line = tuple[Run, ...]
+
+
+def highlight(code: str, language: str, style: str, background: str, default: str) -> tuple[
+    tuple[Line, ...], bool
+]:
+    """The code's lines as runs; the flag is False when the language is unknown (plain text)."""
+    from pygments.lexers import get_lexer_by_name  # imported late: only decks with code pay
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False) if language else None
+    except ClassNotFound:
+        lexer = None
+    if lexer is None:
+        return tuple((Run(line, code=True, color=default),) for line in code.split("\n")), not language
+    colors = _style_colors(style, background, default)
+    lines: list[list[Run]] = [[]]
+    for token_type, value in lexer.get_tokens(code):
+        color, bold, italic = _lookup(colors, token_type)
+        for i, part in enumerate(value.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(part, bold=bold, italic=italic, code=True, color=color))
+    return tuple(_merge(line) for line in lines), True
+
+
+def _merge(runs: list[Run]) -> Line:
+    """Join neighbouring runs that look the same, so the deck holds fewer runs."""
+    merged: list[Run] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if last and run.text.isspace():  # spaces take the colour of what they follow
+            merged[-1] = Run(last.text + run.text, last.bold, last.italic, code=True, color=last.color)
+        elif last and (last.color, last.bold, last.italic) == (run.color, run.bold, run.italic):
+            merged[-1] = Run(last.text + run.text, last.bold, last.italic, code=True, color=last.color)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+Colors = dict[object, tuple[str, bool, bool]]
+
+
+@cache
+def _style_colors(style: str, background: str, default: str) -> Colors:
+    from pygments.styles import get_style_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        style_class = get_style_by_name(style)
+    except ClassNotFound:
+        style_class = get_style_by_name("default")
+    colors: Colors = {}
+    for token_type, spec in style_class:
+        color = readable(spec["color"] or default, background)
+        colors[token_type] = (color, bool(spec["bold"]), bool(spec["italic"]))
+    return colors
+
+
+def _lookup(colors: Colors, token_type: Any) -> tuple[str, bool, bool]:
+    while token_type not in colors and token_type.parent is not None:
+        token_type = token_type.parent  # lexers emit subtypes a style may not list
+    return colors[token_type]
+
+
+def luminance(hex_color: str) -> float:
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: str, background: str, minimum: float = 4.5) -> str:
+    """`color`, darkened or lightened step by step until it reaches `minimum` contrast."""
+    color = color.upper()
+    toward = 0 if luminance(background) > 0.4 else 255
+    while contrast(color, background) < minimum:
+        parts = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
+        parts = [round(c + (toward - c) * 0.15) for c in parts]
+        color = "".join(f"{c:02X}" for c in parts)
+    return color

@@ -1,0 +1,308 @@
+"""One rule per block kind: how tall it is at a width, how it is drawn in a box, how it splits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import assert_never
+
+from deckgen.layout import code, table
+from deckgen.layout.context import MIN_PICTURE, Ctx, LaidBlock, Listing, line_height
+from deckgen.layout.text import count_lines, line_starts, split_runs, text_height
+from deckgen.model import (
+    BulletList,
+    Code,
+    Column,
+    Columns,
+    DiagramRef,
+    Image,
+    ListItem,
+    Paragraph,
+    Quote,
+    Run,
+    Table,
+)
+from deckgen.placed import Box, Bullet, PlacedParagraph, Picture, Rect, Shape, TextFrame
+
+LEVEL_INDENT = 28.8  # points each nesting level moves right
+BULLETS = ("•", "–", "▪")
+QUOTE_BAR = 5.0
+QUOTE_PAD = 18.0
+
+
+# --- heights -------------------------------------------------------------------------------
+
+
+def height(block: LaidBlock, width: float, ctx: Ctx) -> float:
+    """The least height the block needs at this width (pictures at their smallest)."""
+    match block:
+        case Paragraph():
+            return text_height(count_lines(block.runs, ctx.face(ctx.body), width), ctx.body)
+        case BulletList():
+            return sum(_item_height(item, i, width, ctx) for i, item in enumerate(block.items))
+        case Listing():
+            return code.height(block, width, ctx)
+        case Table():
+            return table.height(block, width, ctx)
+        case Image():
+            return _picture_range(block, width, ctx)[0]
+        case Quote():
+            return _quote_height(block, width, ctx)
+        case Columns():
+            return max(stack_height(c.blocks, w, ctx) for c, w in _column_widths(block, width, ctx))
+        case Code() | DiagramRef():
+            raise AssertionError("code and diagrams are resolved before layout")
+        case _:
+            assert_never(block)
+
+
+def stretch(block: LaidBlock, width: float, ctx: Ctx) -> float:
+    """How much taller than `height` the block would like to be (only pictures grow)."""
+    if isinstance(block, Image):
+        low, high = _picture_range(block, width, ctx)
+        return high - low
+    return 0.0
+
+
+def stack_height(blocks: tuple[LaidBlock, ...], width: float, ctx: Ctx) -> float:
+    gaps = ctx.gap * max(0, len(blocks) - 1)
+    return sum(height(b, width, ctx) for b in blocks) + gaps
+
+
+def _item_size(item: ListItem, ctx: Ctx) -> float:
+    return ctx.size(ctx.body - 2 * item.level, ctx.theme.sizes.body_min)
+
+
+def _item_indent(item: ListItem, ctx: Ctx) -> tuple[float, float]:
+    """(left margin of the text, hanging width of the marker)."""
+    hang = _item_size(item, ctx) * (1.3 if item.ordered else 0.9)
+    return item.level * LEVEL_INDENT + hang, hang
+
+
+def _item_space(item: ListItem, index: int, ctx: Ctx) -> float:
+    if index == 0:
+        return 0.0
+    return _item_size(item, ctx) * (0.35 if item.level == 0 else 0.15)
+
+
+def _item_height(item: ListItem, index: int, width: float, ctx: Ctx) -> float:
+    size = _item_size(item, ctx)
+    indent, _ = _item_indent(item, ctx)
+    lines = count_lines(item.runs, ctx.face(size), width - indent)
+    return _item_space(item, index, ctx) + text_height(lines, size)
+
+
+def _quote_height(quote: Quote, width: float, ctx: Ctx) -> float:
+    inner = width - QUOTE_PAD
+    face = ctx.face(ctx.body, italic=True)
+    lines = sum(count_lines(p.runs, face, inner) for p in quote.paragraphs)
+    return text_height(lines, ctx.body) + ctx.body * 0.3 * (len(quote.paragraphs) - 1)
+
+
+def _picture_target(image: Image, width: float) -> float:
+    if image.width_pct:
+        return width * min(image.width_pct, 100.0) / 100
+    if image.width_px:  # Marp's w:600 is in pixels of a 1280-pixel-wide slide
+        return min(width, image.width_px * 0.75)
+    return width
+
+
+def _caption_height(image: Image, width: float, ctx: Ctx) -> float:
+    if not image.caption:
+        return 0.0
+    size = ctx.theme.sizes.caption
+    lines = count_lines((_plain_run(image.caption),), ctx.face(size), width)
+    return ctx.gap * 0.5 + text_height(lines, size)
+
+
+def _picture_range(image: Image, width: float, ctx: Ctx) -> tuple[float, float]:
+    px_w, px_h = ctx.images.get(image.path, (4, 3))
+    natural = _picture_target(image, width) * px_h / px_w
+    caption = _caption_height(image, width, ctx)
+    return min(natural, MIN_PICTURE) + caption, natural + caption
+
+
+# --- placing ---------------------------------------------------------------------------------
+
+
+def place(block: LaidBlock, box: Box, ctx: Ctx) -> list[Shape]:
+    match block:
+        case Paragraph():
+            return [TextFrame(box, (_paragraph(block.runs, ctx),))]
+        case BulletList():
+            return [TextFrame(box, tuple(_item(it, i, ctx) for i, it in enumerate(block.items)))]
+        case Listing():
+            return [code.frame(block, box, ctx)]
+        case Table():
+            return [table.frame(block, box, ctx)]
+        case Image():
+            return _place_picture(block, box, ctx)
+        case Quote():
+            return _place_quote(block, box, ctx)
+        case Columns():
+            return _place_columns(block, box, ctx)
+        case Code() | DiagramRef():
+            raise AssertionError("code and diagrams are resolved before layout")
+        case _:
+            assert_never(block)
+
+
+def place_stack(blocks: tuple[LaidBlock, ...], box: Box, ctx: Ctx) -> list[Shape]:
+    """Blocks top to bottom; room left over goes to pictures, up to their natural size."""
+    spare = box.h - stack_height(blocks, box.w, ctx)
+    wants = [stretch(b, box.w, ctx) for b in blocks]
+    share = min(1.0, spare / sum(wants)) if sum(wants) > 0 else 0.0
+    shapes: list[Shape] = []
+    y = box.y
+    for block, want in zip(blocks, wants, strict=True):
+        h = height(block, box.w, ctx) + want * max(0.0, share)
+        shapes += place(block, Box(box.x, y, box.w, h), ctx)
+        y += h + ctx.gap
+    return shapes
+
+
+def _paragraph(runs: tuple[Run, ...], ctx: Ctx) -> PlacedParagraph:
+    return PlacedParagraph(runs, ctx.style(ctx.body), line_height(ctx.body))
+
+
+def _item(item: ListItem, index: int, ctx: Ctx) -> PlacedParagraph:
+    size = _item_size(item, ctx)
+    indent, hang = _item_indent(item, ctx)
+    bullet = Bullet(start=item.number or 1) if item.ordered else Bullet(BULLETS[min(item.level, 2)])
+    return PlacedParagraph(
+        item.runs,
+        ctx.style(size),
+        line_height(size),
+        space_before=_item_space(item, index, ctx),
+        indent=indent,
+        hang=hang,
+        bullet=bullet,
+        bullet_color=ctx.theme.colors.accent,
+    )
+
+
+def _place_picture(image: Image, box: Box, ctx: Ctx) -> list[Shape]:
+    px_w, px_h = ctx.images.get(image.path, (4, 3))
+    caption_h = _caption_height(image, box.w, ctx)
+    room_h = box.h - caption_h
+    w = min(_picture_target(image, box.w), room_h * px_w / px_h)
+    h = w * px_h / px_w
+    shapes: list[Shape] = [Picture(Box(box.x + (box.w - w) / 2, box.y, w, h), image.path, image.alt)]
+    if image.caption:
+        size = ctx.theme.sizes.caption
+        para = PlacedParagraph(
+            (_plain_run(image.caption),),
+            ctx.style(size, ctx.theme.colors.muted),
+            line_height(size),
+            align="center",
+        )
+        top = box.y + h + ctx.gap * 0.5
+        shapes.append(TextFrame(Box(box.x, top, box.w, caption_h - ctx.gap * 0.5), (para,), "caption"))
+    return shapes
+
+
+def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
+    style = ctx.style(ctx.body, italic=True)
+    paras = tuple(
+        PlacedParagraph(p.runs, style, line_height(ctx.body), space_before=ctx.body * 0.3 * (i > 0))
+        for i, p in enumerate(quote.paragraphs)
+    )
+    text_box = Box(box.x + QUOTE_PAD, box.y, box.w - QUOTE_PAD, box.h)
+    bar = Rect(Box(box.x, box.y, QUOTE_BAR, _quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar)
+    return [bar, TextFrame(text_box, paras)]
+
+
+def _column_widths(columns: Columns, width: float, ctx: Ctx) -> list[tuple[Column, float]]:
+    free = width - ctx.gap * (len(columns.columns) - 1)
+    given = sum(c.width_pct or 0 for c in columns.columns)
+    unsized = [c for c in columns.columns if not c.width_pct]
+    rest = max(0.0, 100 - given) / len(unsized) if unsized else 0.0
+    total = given + rest * len(unsized)
+    return [(c, free * (c.width_pct or rest) / total) for c in columns.columns]
+
+
+def _place_columns(columns: Columns, box: Box, ctx: Ctx) -> list[Shape]:
+    shapes: list[Shape] = []
+    x = box.x
+    for column, w in _column_widths(columns, box.w, ctx):
+        shapes += place_stack(column.blocks, Box(x, box.y, w, box.h), ctx)
+        x += w + ctx.gap
+    return shapes
+
+
+# --- splitting -------------------------------------------------------------------------------
+
+
+def split(block: LaidBlock, width: float, room: float, ctx: Ctx) -> tuple[LaidBlock | None, LaidBlock]:
+    """The part of `block` that fits in `room` (None if nothing useful does), and the rest."""
+    match block:
+        case Paragraph():
+            return _split_paragraph(block, width, room, ctx)
+        case BulletList():
+            return _split_list(block, width, room, ctx)
+        case Listing():
+            return code.split(block, width, room, ctx)
+        case Table():
+            return table.split(block, width, room, ctx)
+        case Quote():
+            return _split_quote(block, width, room, ctx)
+        case _:
+            return None, block
+
+
+def _fitting_lines(starts: list[tuple[int, int]], room: float, size: float) -> int:
+    """How many whole lines fit in `room`, backing off lines that split a long word."""
+    k = min(len(starts) - 1, int(room // line_height(size)))
+    while 0 < k < len(starts) and starts[k] == starts[k - 1]:
+        k -= 1
+    return k
+
+
+def _split_runs_at(
+    runs: tuple[Run, ...], width: float, room: float, ctx: Ctx, size: float, italic: bool = False
+) -> tuple[tuple[Run, ...], tuple[Run, ...]] | None:
+    starts = line_starts(runs, ctx.face(size, italic=italic), width)
+    k = _fitting_lines(starts, room, size)
+    return split_runs(runs, starts[k]) if k > 0 else None
+
+
+def _split_paragraph(p: Paragraph, width: float, room: float, ctx: Ctx) -> tuple[Paragraph | None, Paragraph]:
+    parts = _split_runs_at(p.runs, width, room, ctx, ctx.body)
+    if parts is None:
+        return None, p
+    return replace(p, runs=parts[0]), replace(p, runs=parts[1])
+
+
+def _split_list(lst: BulletList, width: float, room: float, ctx: Ctx) -> tuple[BulletList | None, BulletList]:
+    used = 0.0
+    for i, item in enumerate(lst.items):
+        h = _item_height(item, i, width, ctx)
+        if used + h > room:
+            break
+        used += h
+    if i > 0:
+        return replace(lst, items=lst.items[:i]), replace(lst, items=lst.items[i:])
+    first = lst.items[0]  # one bullet taller than the room: split its words
+    indent, _ = _item_indent(first, ctx)
+    parts = _split_runs_at(first.runs, width - indent, room, ctx, _item_size(first, ctx))
+    if parts is None:
+        return None, lst
+    head = replace(lst, items=(replace(first, runs=parts[0]),))
+    rest = replace(first, runs=parts[1], number=first.number)
+    return head, replace(lst, items=(rest, *lst.items[1:]))
+
+
+def _split_quote(q: Quote, width: float, room: float, ctx: Ctx) -> tuple[Quote | None, Quote]:
+    for k in range(len(q.paragraphs) - 1, 0, -1):
+        head = replace(q, paragraphs=q.paragraphs[:k])
+        if _quote_height(head, width, ctx) <= room:
+            return head, replace(q, paragraphs=q.paragraphs[k:])
+    first = q.paragraphs[0]
+    parts = _split_runs_at(first.runs, width - QUOTE_PAD, room, ctx, ctx.body, italic=True)
+    if parts is None:
+        return None, q
+    rest = (replace(first, runs=parts[1]), *q.paragraphs[1:])
+    return replace(q, paragraphs=(replace(first, runs=parts[0]),)), replace(q, paragraphs=rest)
+
+
+def _plain_run(text: str) -> Run:
+    return Run(text)

@@ -1,0 +1,71 @@
+"""Code listings: a tinted panel of monospace lines; long lines wrap at the panel's edge."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deckgen.fonts import text_width
+from deckgen.highlight import Line
+from deckgen.layout.context import Ctx, Listing, line_height
+from deckgen.layout.text import WIDTH_SAFETY
+from deckgen.model import Run
+from deckgen.placed import Box, PlacedParagraph, TextFrame, TextStyle
+
+INSET = 10.8  # points of panel around the code
+
+
+def _max_chars(width: float, ctx: Ctx) -> int:
+    advance = text_width("M", ctx.theme.fonts.code, ctx.code)  # monospace: every glyph alike
+    return max(8, int((width - 2 * INSET) * WIDTH_SAFETY // advance))
+
+
+def _wrap(line: Line, limit: int) -> list[Line]:
+    """A source line as visual lines of at most `limit` characters."""
+    pieces: list[list[Run]] = [[]]
+    room = limit
+    for run in line:
+        text = run.text
+        while len(text) > room:
+            if room:
+                pieces[-1].append(replace(run, text=text[:room]))
+            text, room = text[room:], limit
+            pieces.append([])
+        if text:
+            pieces[-1].append(replace(run, text=text))
+            room -= len(text)
+    return [tuple(p) for p in pieces]
+
+
+def visual_lines(listing: Listing, width: float, ctx: Ctx) -> list[Line]:
+    limit = _max_chars(width, ctx)
+    return [part for line in listing.lines for part in _wrap(line, limit)]
+
+
+def height(listing: Listing, width: float, ctx: Ctx) -> float:
+    return 2 * INSET + len(visual_lines(listing, width, ctx)) * line_height(ctx.code)
+
+
+def frame(listing: Listing, box: Box, ctx: Ctx) -> TextFrame:
+    colors = ctx.theme.colors
+    style = TextStyle(ctx.theme.fonts.code, ctx.code, colors.code_text, code_font=ctx.theme.fonts.code)
+    paras = tuple(
+        PlacedParagraph(line, style, line_height(ctx.code))
+        for line in visual_lines(listing, box.w, ctx)
+    )
+    panel = Box(box.x, box.y, box.w, height(listing, box.w, ctx))
+    return TextFrame(panel, paras, "code", fill=colors.code_background, inset=INSET)
+
+
+def split(listing: Listing, width: float, room: float, ctx: Ctx) -> tuple[Listing | None, Listing]:
+    limit = _max_chars(width, ctx)
+    budget = int((room - 2 * INSET) // line_height(ctx.code))
+    used = 0
+    for count, line in enumerate(listing.lines):
+        used += len(_wrap(line, limit))
+        if used > budget:
+            break
+    else:
+        count = len(listing.lines)
+    if count < 2:  # a panel holding one line of a long listing helps nobody
+        return None, listing
+    return replace(listing, lines=listing.lines[:count]), replace(listing, lines=listing.lines[count:])

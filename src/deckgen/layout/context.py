@@ -1,0 +1,75 @@
+"""What every layout rule reads: the theme, the current size step, picture sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from deckgen.highlight import Line
+from deckgen.layout.text import LINE_SPACING, Face
+from deckgen.model import Block
+from deckgen.placed import TextStyle
+from deckgen.theme import Theme
+
+PT_PER_INCH = 72.0
+SIZE_STEP = 2.0  # points between one trial size and the next
+MIN_PICTURE = 144.0  # a picture is never squeezed below 2 inches high to fit text beside it
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A code block after highlighting: one tuple of coloured runs per source line."""
+
+    lines: tuple[Line, ...]
+    source: object  # SourceLocation, kept opaque here to stay a plain value
+
+
+LaidBlock = Block | Listing
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    theme: Theme
+    step: int
+    images: Mapping[str, tuple[int, int]]
+    text_color: str
+
+    @property
+    def gap(self) -> float:
+        return self.theme.margins.gap * PT_PER_INCH
+
+    def size(self, start: float, floor: float) -> float:
+        return max(floor, start - SIZE_STEP * self.step)
+
+    @property
+    def body(self) -> float:
+        return self.size(self.theme.sizes.body, self.theme.sizes.body_min)
+
+    @property
+    def code(self) -> float:
+        return self.size(self.theme.sizes.code, self.theme.sizes.code_min)
+
+    @property
+    def table(self) -> float:
+        return self.size(self.theme.sizes.table, self.theme.sizes.table_min)
+
+    def face(self, size: float, bold: bool = False, italic: bool = False) -> Face:
+        fonts = self.theme.fonts
+        return Face(fonts.body, fonts.code, size, bold, italic)
+
+    def style(self, size: float, color: str = "", bold: bool = False, italic: bool = False) -> TextStyle:
+        fonts = self.theme.fonts
+        return TextStyle(fonts.body, size, color or self.text_color, bold, italic, fonts.code)
+
+    def at_step(self, step: int) -> Ctx:
+        return replace(self, step=step)
+
+    @property
+    def last_step(self) -> int:
+        s = self.theme.sizes
+        spans = (s.body - s.body_min, s.code - s.code_min, s.table - s.table_min)
+        return int(max(spans) // SIZE_STEP)
+
+
+def line_height(size: float) -> float:
+    return size * LINE_SPACING

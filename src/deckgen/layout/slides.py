@@ -1,0 +1,203 @@
+"""One rule per slide kind: title, section, content, quote; titles fitted, footers added."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from deckgen.errors import Diagnostics, SourceLocation
+from deckgen.layout import fit
+from deckgen.layout.blocks import place_stack
+from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
+from deckgen.layout.text import count_lines, text_height
+from deckgen.model import DeckMeta, Paragraph, Run, plain_text
+from deckgen.placed import Box, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
+
+CONT = " (cont.)"
+FOOTER_MARGIN = 16.0  # points between the footer line and the slide's bottom edge
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The slide's size and the part of it that content may use, in points."""
+
+    width: float
+    height: float
+    left: float
+    top: float
+    right: float
+    bottom: float  # where content must end (above the footer, if any)
+
+    @property
+    def inner_width(self) -> float:
+        return self.right - self.left
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A fitted title: its paragraph, its height, and whether it had to shrink."""
+
+    paragraph: PlacedParagraph
+    height: float
+    shrunk_from: float | None
+
+
+def fit_heading(
+    runs: tuple[Run, ...], width: float, ctx: Ctx, start: float, floor: float, color: str, align: str = "left"
+) -> Heading:
+    """Largest size that fits on one line, else on two lines, else the floor on as many as needed."""
+    family = ctx.theme.fonts.heading
+    chosen: tuple[float, int] | None = None
+    for allowed in (1, 2):
+        size = start
+        while size >= floor and chosen is None:
+            lines = count_lines(runs, replace(ctx.face(size, bold=True), family=family), width)
+            if lines <= allowed:
+                chosen = (size, lines)
+            size -= 2
+    if chosen is None:
+        chosen = (floor, count_lines(runs, replace(ctx.face(floor, bold=True), family=family), width))
+    face_size, lines = chosen
+    style = replace(ctx.style(face_size, color, bold=True), font=family)
+    para = PlacedParagraph(runs, style, line_height(face_size), align=align)  # type: ignore[arg-type]
+    return Heading(para, text_height(lines, face_size), start if face_size < start else None)
+
+
+def warn_heading(heading: Heading, title: str, where: SourceLocation, diagnostics: Diagnostics) -> None:
+    if heading.shrunk_from:
+        size = heading.paragraph.style.size
+        diagnostics.warn(where, f"title '{title}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit")
+
+
+def content_slides(
+    title: tuple[Run, ...],
+    body: tuple[LaidBlock, ...],
+    page: Page,
+    ctx: Ctx,
+    where: SourceLocation,
+    diagnostics: Diagnostics,
+) -> list[tuple[TextFrame | None, list[Shape]]]:
+    """The title frame and body shapes of the slide, and of any continuation slides."""
+    sizes = ctx.theme.sizes
+    width = page.inner_width
+    heading = fit_heading(title, width, ctx, sizes.title, sizes.title_min, ctx.theme.colors.heading)
+    if title:
+        warn_heading(heading, plain_text(title), where, diagnostics)
+    top = page.top + (heading.height + ctx.gap * 1.5 if title else 0.0)
+    room = page.bottom - top
+    fitted = fit.fit_blocks(body, width, room, ctx)
+    _warn_fit(fitted, plain_text(title), ctx, where, diagnostics)
+    slides: list[tuple[TextFrame | None, list[Shape]]] = []
+    for number, part in enumerate(fitted):
+        frame = None
+        if title:
+            runs = title if number == 0 else (*title, Run(CONT))
+            head = fit_heading(runs, width, ctx, heading.paragraph.style.size, sizes.title_min, ctx.theme.colors.heading)
+            frame = TextFrame(Box(page.left, page.top, width, heading.height), (head.paragraph,), "title")
+        shapes = place_stack(part.blocks, Box(page.left, top, width, room), ctx.at_step(part.step))
+        slides.append((frame, shapes))
+    return slides
+
+
+def _warn_fit(
+    fitted: list[fit.Fitted], title: str, ctx: Ctx, where: SourceLocation, diagnostics: Diagnostics
+) -> None:
+    name = f"slide '{title}'" if title else "slide"
+    if len(fitted) > 1:
+        first = fitted[1].blocks[0]
+        at = getattr(first, "source", where)
+        diagnostics.warn(
+            at,
+            f"{name} does not fit at the smallest text size; continued on "
+            f"{len(fitted) - 1} more slide(s) marked '(cont.)'",
+        )
+    elif fitted and fitted[0].step > 0:
+        small = ctx.at_step(fitted[0].step)
+        diagnostics.warn(
+            where, f"{name}: text shrunk to fit (body {small.body:g} pt, code {small.code:g} pt)"
+        )
+
+
+def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, float]:
+    colors = ctx.theme.colors
+    heading = fit_heading(title, page.inner_width, ctx, ctx.theme.sizes.title_slide * 0.9, ctx.theme.sizes.title_min, colors.section_text)
+    top = page.height * 0.38 - heading.height / 2
+    box = Box(page.left, top, page.inner_width, heading.height)
+    return TextFrame(box, (heading.paragraph,), "title"), top + heading.height + ctx.gap * 2
+
+
+def title_slide_shapes(meta: DeckMeta, page: Page, ctx: Ctx, where: SourceLocation) -> tuple[TextFrame, list[Shape]]:
+    sizes, colors = ctx.theme.sizes, ctx.theme.colors
+    width = page.inner_width
+    heading = fit_heading((Run(meta.title),), width, ctx, sizes.title_slide, sizes.title_min, colors.heading)
+    lines: list[tuple[str, float, str]] = []
+    if meta.subtitle:
+        lines.append((meta.subtitle, sizes.body, colors.text))
+    byline = " · ".join(x for x in (meta.author, meta.event, meta.date) if x)
+    if byline:
+        lines.append((byline, max(sizes.caption, sizes.body_min), colors.muted))
+    paras = [_centered_line(text, size, color, width, ctx) for text, size, color in lines]
+    below = sum(h for _, h in paras) + ctx.gap * len(paras)
+    top = max(page.top, (page.height - heading.height - below - ctx.gap * 2) / 2)
+    title = TextFrame(Box(page.left, top, width, heading.height), (heading.paragraph,), "title")
+    y = top + heading.height + ctx.gap
+    shapes: list[Shape] = [Rect(Box(page.left, y, 1.2 * PT_PER_INCH, 5.0), colors.accent)]
+    y += ctx.gap * 2
+    for para, h in paras:
+        shapes.append(TextFrame(Box(page.left, y, width, h), (para,), "subtitle"))
+        y += h + ctx.gap
+    return title, shapes
+
+
+def _centered_line(text: str, size: float, color: str, width: float, ctx: Ctx) -> tuple[PlacedParagraph, float]:
+    runs = (Run(text),)
+    lines = count_lines(runs, ctx.face(size), width)
+    return PlacedParagraph(runs, ctx.style(size, color), line_height(size)), text_height(lines, size)
+
+
+def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape]:
+    """A quote slide: the words large, italic and centred; an attribution right-aligned."""
+    sizes = ctx.theme.sizes
+    size = sizes.title
+    while True:
+        paras = [_quote_para(p, size, ctx) for p in paragraphs]
+        total = sum(
+            text_height(count_lines(p.runs, ctx.face(size, italic=True), box.w), size) for p in paragraphs
+        ) + size * 0.5 * (len(paragraphs) - 1)
+        if total <= box.h or size <= sizes.body_min:
+            break
+        size -= 2
+    top = box.y + max(0.0, (box.h - total) / 2)
+    return [TextFrame(Box(box.x, top, box.w, total), tuple(paras))]
+
+
+def _quote_para(p: Paragraph, size: float, ctx: Ctx) -> PlacedParagraph:
+    text = plain_text(p.runs).lstrip()
+    attribution = text.startswith(("—", "--", "–"))
+    style = ctx.style(size * (0.7 if attribution else 1.0), italic=not attribution)
+    return PlacedParagraph(
+        p.runs, style, line_height(style.size), space_before=size * 0.5, align="right" if attribution else "center"
+    )
+
+
+def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
+    size = ctx.theme.sizes.footer
+    box_h = line_height(size)
+    y = footer_top(page.height, ctx)
+    style = ctx.style(size, ctx.theme.colors.muted)
+    shapes: list[Shape] = []
+    if meta.footer:
+        para = PlacedParagraph((Run(meta.footer),), style, line_height(size))
+        shapes.append(TextFrame(Box(page.left, y, page.inner_width * 0.7, box_h), (para,), "footer"))
+    if meta.paginate:
+        para = PlacedParagraph((Run("#"),), style, line_height(size), align="right")
+        box = Box(page.right - page.inner_width * 0.2, y, page.inner_width * 0.2, box_h)
+        shapes.append(TextFrame(box, (para,), "footer", slide_number=True))
+    return shapes
+
+
+def footer_top(height: float, ctx: Ctx) -> float:
+    return height - FOOTER_MARGIN - line_height(ctx.theme.sizes.footer)
+
+
+def slide(kind: str, title: TextFrame | None, shapes: list[Shape], notes: str, background: str, where: SourceLocation) -> PlacedSlide:
+    return PlacedSlide(kind, title, tuple(shapes), notes, background, where)

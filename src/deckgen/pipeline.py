@@ -1,0 +1,222 @@
+"""build_deck(): find the talk, parse, attach diagrams and pictures, lay out, write atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from deckgen.errors import (
+    DeckgenError,
+    Diagnostics,
+    OutputError,
+    Problem,
+    SourceLocation,
+    StrictError,
+    TalkError,
+)
+from deckgen.model import Block, Columns, Deck, DiagramRef, Image, Paragraph, Run, Slide
+
+DEFAULT_SOURCE = Path("talk")
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    output: Path
+    slides: int
+    seconds: float
+
+
+def build_deck(source: Path, output: Path | None, diagnostics: Diagnostics, strict: bool = False) -> BuildResult:
+    """Build the deck; on any error the previous deck at `output` stays as it was."""
+    started = time.perf_counter()
+    from deckgen.fonts import check_fonts
+    from deckgen.layout import layout_deck
+    from deckgen.markdown import parse_talk
+    from deckgen.pptx_writer import write_pptx
+    from deckgen.theme import load_theme
+
+    files = talk_files(source)
+    output = output or Path("build") / f"{_stem(source, files)}.pptx"
+    deck = parse_talk([read_source(f) for f in files], diagnostics)
+    base = files[0].parent
+    theme = load_theme(deck.meta.theme, base, deck.meta.source)
+    check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
+    deck = attach_diagrams(deck, theme, output.parent / ".deckgen-cache" / "diagrams", diagnostics)
+    deck, sizes = attach_pictures(deck, diagnostics)
+    placed = layout_deck(deck, theme, sizes, diagnostics)
+    if strict and diagnostics.warnings:
+        raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
+    write_atomically(output, write_pptx(placed, creation_date()))
+    return BuildResult(output, len(placed.slides), time.perf_counter() - started)
+
+
+def talk_files(source: Path) -> list[Path]:
+    if source.is_dir():
+        files = sorted(p for p in source.iterdir() if p.suffix == ".md" and p.is_file())
+        if not files:
+            raise TalkError(f"no .md files in {source}/", SourceLocation(str(source)), "write your slides in talk/*.md")
+        return files
+    if source.is_file():
+        return [source]
+    raise TalkError(f"no such file or folder: {source}", None, "run deckgen build in your talk's project, or name the .md file")
+
+
+def _stem(source: Path, files: list[Path]) -> str:
+    return files[0].stem if source.is_file() or len(files) == 1 else source.resolve().name
+
+
+def display(path: Path) -> str:
+    """The path as the user would write it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    data = path.read_bytes()
+    try:
+        return display(path), data.decode("utf-8-sig")
+    except UnicodeDecodeError as fault:
+        line = data[: fault.start].count(b"\n") + 1
+        col = fault.start - (data.rfind(b"\n", 0, fault.start) + 1) + 1
+        where = SourceLocation(display(path), line, col)
+        raise TalkError(f"not UTF-8 text (byte 0x{data[fault.start]:02X})", where, "save the file as UTF-8") from None
+
+
+def creation_date() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else FIXED_DATE
+
+
+# --- diagrams -------------------------------------------------------------------------------
+
+
+def attach_diagrams(deck: Deck, theme: object, cache: Path, diagnostics: Diagnostics) -> Deck:
+    """Each slide holding a diagram becomes one slide per build step, pictures in place."""
+    if not any(_diagram_refs(s.blocks) for s in deck.slides):
+        return deck
+    from deckgen.diagram import render_diagram
+
+    problems: list[Problem] = []
+    slides: list[Slide] = []
+    for slide in deck.slides:
+        refs = _diagram_refs(slide.blocks)
+        if not refs:
+            slides.append(slide)
+            continue
+        try:
+            steps = {ref: _render(ref, theme, cache, diagnostics, render_diagram) for ref in refs}
+        except DeckgenError as error:
+            problems += error.problems
+            continue
+        slides += _step_slides(slide, steps)
+    if problems:
+        raise DeckgenError.of(problems)
+    return replace(deck, slides=tuple(slides))
+
+
+def _diagram_refs(blocks: tuple[Block, ...]) -> list[DiagramRef]:
+    found: list[DiagramRef] = []
+    for block in blocks:
+        if isinstance(block, DiagramRef):
+            found.append(block)
+        elif isinstance(block, Columns):
+            found += [b for c in block.columns for b in _diagram_refs(c.blocks)]
+    return found
+
+
+Step = tuple[Image, str]  # the step's picture and its speaker notes
+
+
+def _render(ref: DiagramRef, theme: object, cache: Path, diagnostics: Diagnostics, render: object) -> tuple[Step, ...]:
+    path = Path(ref.path)
+    if not path.is_file():
+        raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, "check the path; it is relative to the .md file")
+    steps = render(path, theme, cache, diagnostics, step=ref.step, display_path=display(path))  # type: ignore[operator]
+    return tuple(
+        (Image(str(s.png), ref.alt or s.caption or path.stem, ref.source, caption=s.caption), s.notes)
+        for s in steps
+    )
+
+
+def _step_slides(slide: Slide, steps: dict[DiagramRef, tuple[Step, ...]]) -> Iterator[Slide]:
+    """One slide per step of the slide's first full-slide diagram; others show their last step."""
+    lead = next((b for b in slide.blocks if isinstance(b, DiagramRef)), None)
+    count = len(steps[lead]) if lead else 1
+    for index in range(count):
+        chosen = {ref: images[index] if ref is lead else images[-1] for ref, images in steps.items()}
+        pictures = {ref: image for ref, (image, _) in chosen.items()}
+        step_notes = chosen[lead][1] if lead else ""
+        notes = (*slide.notes, step_notes) if step_notes else slide.notes
+        yield replace(slide, blocks=_swap(slide.blocks, pictures), notes=notes)
+
+
+def _swap(blocks: tuple[Block, ...], pictures: dict[DiagramRef, Image]) -> tuple[Block, ...]:
+    def one(block: Block) -> Block:
+        if isinstance(block, DiagramRef):
+            return pictures[block]
+        if isinstance(block, Columns):
+            columns = tuple(replace(c, blocks=_swap(c.blocks, pictures)) for c in block.columns)
+            return replace(block, columns=columns)
+        return block
+
+    return tuple(one(b) for b in blocks)
+
+
+# --- pictures -------------------------------------------------------------------------------
+
+
+def attach_pictures(deck: Deck, diagnostics: Diagnostics) -> tuple[Deck, dict[str, tuple[int, int]]]:
+    """Check every picture; a web address becomes a note on the slide, a missing file an error."""
+    from deckgen.images import image_size
+
+    sizes: dict[str, tuple[int, int]] = {}
+    problems: list[Problem] = []
+
+    def check(block: Block) -> Block:
+        if isinstance(block, Columns):
+            return replace(block, columns=tuple(replace(c, blocks=tuple(map(check, c.blocks))) for c in block.columns))
+        if not isinstance(block, Image) or block.path in sizes:
+            return block
+        if block.path.startswith(("http://", "https://")):
+            diagnostics.warn(block.source, f"web image not embedded: {block.path}", "download it next to the talk and use the local path")
+            return Paragraph((Run(f"[picture: {block.alt or block.path}]", italic=True),), block.source)
+        size = image_size(Path(block.path)) if Path(block.path).is_file() else None
+        if size is None:
+            exists = Path(block.path).is_file()
+            problems.append(Problem(block.source, f"{'not a picture' if exists else 'image not found'}: {block.path}", "PNG, JPEG or GIF, relative to the .md file"))
+            return block
+        sizes[block.path] = size
+        return block
+
+    slides = tuple(replace(s, blocks=tuple(map(check, s.blocks))) for s in deck.slides)
+    if problems:
+        raise DeckgenError.of(problems)
+    return replace(deck, slides=slides), sizes
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def write_atomically(output: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: readers never see half a deck."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    except OSError as fault:
+        raise OutputError(f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, output)
+    except OSError as fault:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o") from None

@@ -1,0 +1,140 @@
+"""The laid-out deck: every frame positioned (EMU) and every font size decided (points).
+
+Layout makes this; the writer turns it into PowerPoint without measuring anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from deckgen.errors import SourceLocation
+from deckgen.model import Run
+
+EMU_PER_PT = 12700
+Align = Literal["left", "center", "right"]
+
+
+def emu(points: float) -> int:
+    return round(points * EMU_PER_PT)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle in points, from the slide's top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """A list marker: a character ("•") or automatic numbering starting at `start`."""
+
+    char: str = ""
+    start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    font: str
+    size: float
+    color: str
+    bold: bool = False
+    italic: bool = False
+    code_font: str = "Courier New"  # for runs marked as code
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedParagraph:
+    runs: tuple[Run, ...]
+    style: TextStyle
+    line_height: float  # exact line spacing, points
+    space_before: float = 0.0
+    align: Align = "left"
+    indent: float = 0.0  # left margin of the text, points
+    hang: float = 0.0  # how far the first line (the bullet) starts left of `indent`
+    bullet: Bullet | None = None
+    bullet_color: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextFrame:
+    """A text box. `role` "title" goes into the slide's title placeholder."""
+
+    box: Box
+    paragraphs: tuple[PlacedParagraph, ...]
+    role: Literal["title", "subtitle", "body", "code", "caption", "footer"] = "body"
+    fill: str = ""
+    inset: float = 0.0
+    anchor: Literal["top", "middle", "bottom"] = "top"
+    slide_number: bool = False  # the frame shows the live slide-number field
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    box: Box
+    path: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    runs: tuple[Run, ...]
+    align: Align
+
+
+@dataclass(frozen=True, slots=True)
+class TableColors:
+    header: str
+    header_text: str
+    stripe: str
+    plain: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedTable:
+    box: Box
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    style: TextStyle
+    line_height: float
+    cell_inset_x: float
+    cell_inset_y: float
+    colors: TableColors
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A plain filled rectangle (a quote's bar, a section band)."""
+
+    box: Box
+    fill: str
+
+
+Shape = TextFrame | Picture | PlacedTable | Rect
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSlide:
+    kind: str
+    title: TextFrame | None
+    shapes: tuple[Shape, ...]
+    notes: str
+    background: str
+    source: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedDeck:
+    width: float  # points
+    height: float
+    slides: tuple[PlacedSlide, ...]
+    title: str
+    author: str
+    subject: str
+    lang: str

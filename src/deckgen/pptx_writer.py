@@ -1,0 +1,247 @@
+"""PlacedDeck -> .pptx bytes with python-pptx. All raw-XML patches live here and nowhere else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.oxml.slide import CT_NotesSlide
+from pptx.parts.slide import NotesSlidePart
+from pptx.util import Emu
+
+from deckgen.model import Run
+from deckgen.placed import (
+    Box,
+    PlacedDeck,
+    PlacedParagraph,
+    PlacedSlide,
+    PlacedTable,
+    Picture,
+    Rect,
+    Shape,
+    TextFrame,
+    emu,
+)
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+_TITLE_ONLY = 5  # "Title Only" in python-pptx's default template
+_SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # fixed, so output is deterministic
+
+
+def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
+    """The deck as .pptx bytes; `created` fixes every date so equal input gives equal bytes."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(emu(deck.width)), Emu(emu(deck.height))
+    _properties(prs, deck, created)
+    notes_master = prs.notes_master  # created once here, so adding notes stays linear
+    for number, placed in enumerate(deck.slides, start=1):
+        slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
+        _fill_slide(slide, placed, deck.lang)
+        if placed.notes:
+            _add_notes(prs, slide, notes_master, number, placed.notes, deck.lang)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return _fixed_zip(buffer.getvalue(), created)
+
+
+def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
+    props = prs.core_properties
+    props.title, props.author, props.subject = deck.title, deck.author, deck.subject
+    props.last_modified_by, props.revision, props.language = deck.author, 1, deck.lang
+    props.created = props.modified = created
+    props.last_printed = created
+
+
+def _fill_slide(slide: Any, placed: PlacedSlide, lang: str) -> None:
+    slide.background.fill.solid()
+    slide.background.fill.fore_color.rgb = RGBColor.from_string(placed.background)
+    title_shape = slide.shapes.title
+    if placed.title is None:
+        title_shape._element.getparent().remove(title_shape._element)
+    else:
+        _place(title_shape, placed.title.box)
+        _text_frame(title_shape.text_frame, placed.title, lang)
+    for shape in placed.shapes:
+        _add_shape(slide, shape, lang)
+
+
+def _place(shape: Any, box: Box) -> None:
+    shape.left, shape.top, shape.width, shape.height = (emu(v) for v in (box.x, box.y, box.w, box.h))
+
+
+def _add_shape(slide: Any, shape: Shape, lang: str) -> None:
+    match shape:
+        case TextFrame():
+            box = slide.shapes.add_textbox(0, 0, 1, 1)
+            _place(box, shape.box)
+            box.name = f"{shape.role.capitalize()} {len(slide.shapes)}"
+            if shape.fill:
+                box.fill.solid()
+                box.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
+            _text_frame(box.text_frame, shape, lang)
+        case Picture():
+            _add_picture(slide, shape)
+        case PlacedTable():
+            _add_table(slide, shape, lang)
+        case Rect():
+            rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(emu(v) for v in _xywh(shape.box)))
+            rect.fill.solid()
+            rect.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
+            rect.line.fill.background()
+            rect.shadow.inherit = False
+
+
+def _xywh(box: Box) -> tuple[float, float, float, float]:
+    return box.x, box.y, box.w, box.h
+
+
+def _text_frame(tf: Any, frame: TextFrame, lang: str) -> None:
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    inset = emu(frame.inset)
+    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = inset
+    tf.vertical_anchor = _ANCHOR[frame.anchor]
+    tf.clear()
+    for index, para in enumerate(frame.paragraphs):
+        p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
+        _paragraph(p, para, lang, frame.slide_number)
+
+
+def _paragraph(p: Any, para: PlacedParagraph, lang: str, slide_number: bool = False) -> None:
+    p.alignment = _ALIGN[para.align]
+    p.line_spacing = Emu(emu(para.line_height))
+    p.space_before = Emu(emu(para.space_before))
+    p.space_after = 0
+    pPr = p._p.get_or_add_pPr()
+    pPr.set("marL", str(emu(para.indent)))
+    pPr.set("indent", str(-emu(para.hang)))
+    _bullet(pPr, para)
+    for run in para.runs:
+        _run(p, run, para, lang)
+    if slide_number:
+        _slide_number_field(p, para, lang)
+    end = p._p.get_or_add_endParaRPr()
+    end.set("lang", lang)
+    end.set("sz", str(round(para.style.size * 100)))
+
+
+def _bullet(pPr: Any, para: PlacedParagraph) -> None:
+    bullet = para.bullet
+    if bullet is None:
+        pPr.append(etree.SubElement(pPr, qn("a:buNone")))
+        return
+    color = etree.SubElement(pPr, qn("a:buClr"))
+    etree.SubElement(color, qn("a:srgbClr"), val=para.bullet_color or para.style.color)
+    etree.SubElement(pPr, qn("a:buFont"), typeface=para.style.font)
+    if bullet.char:
+        etree.SubElement(pPr, qn("a:buChar"), char=bullet.char)
+    else:
+        etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod", startAt=str(bullet.start))
+
+
+def _run(p: Any, run: Run, para: PlacedParagraph, lang: str) -> None:
+    r = p.add_run()
+    r.text = run.text
+    font = r.font
+    style = para.style
+    font.name = style.code_font if run.code else style.font
+    font.size = Emu(emu(style.size))
+    font.bold = style.bold or run.bold
+    font.italic = style.italic or run.italic
+    font.color.rgb = RGBColor.from_string(run.color or style.color)
+    rPr = r._r.get_or_add_rPr()
+    rPr.set("lang", lang)
+    if run.strike:
+        rPr.set("strike", "sngStrike")
+    if run.link:
+        r.hyperlink.address = run.link
+
+
+def _slide_number_field(p: Any, para: PlacedParagraph, lang: str) -> None:
+    for r in list(p._p.findall(qn("a:r"))):
+        p._p.remove(r)
+    fld = etree.SubElement(p._p, qn("a:fld"), id=_SLIDENUM_ID, type="slidenum")
+    rPr = etree.SubElement(fld, qn("a:rPr"), lang=lang, sz=str(round(para.style.size * 100)))
+    fill = etree.SubElement(rPr, qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr"), val=para.style.color)
+    etree.SubElement(rPr, qn("a:latin"), typeface=para.style.font)
+    etree.SubElement(fld, qn("a:t")).text = "‹#›"
+
+
+def _add_picture(slide: Any, picture: Picture) -> None:
+    pic = slide.shapes.add_picture(picture.path, *(emu(v) for v in _xywh(picture.box)))
+    c_nv_pr = pic._element.nvPicPr.cNvPr
+    c_nv_pr.set("descr", picture.description)
+    c_nv_pr.set("name", f"Picture {c_nv_pr.get('id')}")
+
+
+def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
+    rows = (table.header, *table.rows)
+    graphic = slide.shapes.add_table(len(rows), len(table.header), *(emu(v) for v in _xywh(table.box)))
+    t = graphic.table
+    t.first_row, t.horz_banding = True, False
+    for i, w in enumerate(table.col_widths):
+        t.columns[i].width = Emu(emu(w))
+    for i, h in enumerate(table.row_heights):
+        t.rows[i].height = Emu(emu(h))
+    colors = table.colors
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            target = t.cell(r, c)
+            target.margin_left = target.margin_right = Emu(emu(table.cell_inset_x))
+            target.margin_top = target.margin_bottom = Emu(emu(table.cell_inset_y))
+            target.vertical_anchor = MSO_ANCHOR.MIDDLE
+            fill = colors.header if r == 0 else colors.stripe if r % 2 == 0 else colors.plain
+            target.fill.solid()
+            target.fill.fore_color.rgb = RGBColor.from_string(fill)
+            color = colors.header_text if r == 0 else table.style.color
+            style = replace(table.style, color=color, bold=r == 0)
+            para = PlacedParagraph(cell.runs, style, table.line_height, align=cell.align)
+            tf = target.text_frame
+            tf.word_wrap = True
+            _paragraph(tf.paragraphs[0], para, lang)
+
+
+def _add_notes(prs: Any, slide: Any, master: Any, number: int, text: str, lang: str) -> None:
+    """A notes page for the slide, named by its number: python-pptx's own notes_slide
+    searches the whole package for a free name on every call, which is quadratic."""
+    partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
+    part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, prs.part.package, CT_NotesSlide.new())
+    part.relate_to(master.part, RT.NOTES_MASTER)
+    part.relate_to(slide.part, RT.SLIDE)
+    notes = part.notes_slide
+    notes.clone_master_placeholders(master)
+    slide.part.relate_to(part, RT.NOTES_SLIDE)
+    tf = notes.notes_text_frame
+    for index, chunk in enumerate(text.split("\n\n")):
+        p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
+        r = p.add_run()
+        r.text = chunk
+        r._r.get_or_add_rPr().set("lang", lang)
+
+
+def _fixed_zip(data: bytes, when: datetime) -> bytes:
+    """The same archive with every entry dated `when`, so equal decks are equal bytes."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
