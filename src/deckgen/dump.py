@@ -1,0 +1,165 @@
+"""Deck -> an indented text dump of the model, stable enough for golden tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import fields
+from typing import Any
+
+from deckgen.model import (
+    Block,
+    BulletList,
+    Code,
+    Columns,
+    Deck,
+    DeckMeta,
+    DiagramRef,
+    Image,
+    Paragraph,
+    Quote,
+    Run,
+    Slide,
+    Table,
+)
+
+__all__ = ["dump_deck", "dump_runs"]
+
+_INDENT = "  "
+
+
+def dump_deck(deck: Deck) -> str:
+    lines = [_meta_line(deck.meta)]
+    for number, slide in enumerate(deck.slides, 1):
+        lines.extend(_slide(number, slide))
+    return "\n".join(lines) + "\n"
+
+
+def _meta_line(meta: DeckMeta) -> str:
+    """Only what differs from the defaults, so a case shows what its front matter set."""
+    default = DeckMeta()
+    changed = [
+        f"{f.name.replace('_', '-')}={_value(getattr(meta, f.name))}"
+        for f in fields(DeckMeta)
+        if f.name != "source" and getattr(meta, f.name) != getattr(default, f.name)
+    ]
+    return " ".join(["deck", *changed])
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value) if (" " in value or not value) else value
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _slide(number: int, slide: Slide) -> Iterator[str]:
+    yield f"slide {number} {slide.kind} @{slide.source}"
+    if slide.title:
+        yield f"{_INDENT}title: {dump_runs(slide.title)}"
+    if slide.subtitle:
+        yield f"{_INDENT}subtitle: {dump_runs(slide.subtitle)}"
+    for block in slide.blocks:
+        yield from _indented(_block(block), 1)
+    if slide.notes:
+        yield f"{_INDENT}notes:"
+        yield from (f"{_INDENT * 2}| {_escape(text)}" for text in slide.notes)
+
+
+def _indented(lines: Iterator[str], depth: int) -> Iterator[str]:
+    return (_INDENT * depth + line for line in lines)
+
+
+def _at(block: Block) -> str:
+    return f"@{block.source.line}:{block.source.col}"
+
+
+def _paragraph(block: Paragraph) -> Iterator[str]:
+    yield f"paragraph {_at(block)}: {dump_runs(block.runs)}"
+
+
+def _list(block: BulletList) -> Iterator[str]:
+    yield f"list {_at(block)}"
+    for item in block.items:
+        marker = f"{item.number}." if item.ordered else "-"
+        yield f"{_INDENT * (item.level + 1)}{marker} {dump_runs(item.runs)}"
+
+
+def _code(block: Code) -> Iterator[str]:
+    yield f"code {block.language or '-'} {_at(block)}"
+    yield from (f"{_INDENT}| {line}".rstrip() for line in block.text.split("\n"))
+
+
+def _table(block: Table) -> Iterator[str]:
+    yield f"table {_at(block)}"
+    yield f"{_INDENT}aligns: {' '.join(a or '-' for a in block.aligns)}"
+    yield f"{_INDENT}header: {_row(block.header)}"
+    yield from (f"{_INDENT}row: {_row(row)}" for row in block.rows)
+
+
+def _row(cells: tuple[tuple[Run, ...], ...]) -> str:
+    return " | ".join(dump_runs(cell) for cell in cells)
+
+
+def _image(block: Image) -> Iterator[str]:
+    size = [f"width={block.width_pct:g}%"] if block.width_pct is not None else []
+    size += [f"width={block.width_px}px"] if block.width_px is not None else []
+    yield " ".join(["image", block.path, f"alt={block.alt!r}", *size, _at(block)])
+
+
+def _diagram(block: DiagramRef) -> Iterator[str]:
+    step = [f"step={block.step}"] if block.step is not None else []
+    yield " ".join(["diagram", block.path, f"alt={block.alt!r}", *step, _at(block)])
+
+
+def _quote(block: Quote) -> Iterator[str]:
+    yield f"quote {_at(block)}"
+    for paragraph in block.paragraphs:
+        yield from _indented(_paragraph(paragraph), 1)
+
+
+def _columns(block: Columns) -> Iterator[str]:
+    yield f"columns {_at(block)}"
+    for column in block.columns:
+        width = f" width={column.width_pct:g}%" if column.width_pct is not None else ""
+        yield f"{_INDENT}column{width} @{column.source.line}:{column.source.col}"
+        for inner in column.blocks:
+            yield from _indented(_block(inner), 2)
+
+
+_BLOCKS: dict[type, Callable[[Any], Iterator[str]]] = {
+    Paragraph: _paragraph,
+    BulletList: _list,
+    Code: _code,
+    Table: _table,
+    Image: _image,
+    DiagramRef: _diagram,
+    Quote: _quote,
+    Columns: _columns,
+}
+
+
+def _block(block: Block) -> Iterator[str]:
+    return _BLOCKS[type(block)](block)
+
+
+def dump_runs(runs: tuple[Run, ...]) -> str:
+    """Runs in Markdown's marks: **bold**, *italic*, ~~strike~~, `code`, [link](url)."""
+    return "".join(_run(run) for run in runs)
+
+
+def _run(run: Run) -> str:
+    text = _escape(run.text)
+    if run.code:
+        text = f"`{text}`"
+    if run.italic:
+        text = f"*{text}*"
+    if run.bold:
+        text = f"**{text}**"
+    if run.strike:
+        text = f"~~{text}~~"
+    if run.color:
+        text = f"{text}{{#{run.color}}}"
+    return f"[{text}]({run.link})" if run.link else text
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n")

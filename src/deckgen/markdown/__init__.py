@@ -1,0 +1,53 @@
+"""The talk's Markdown files -> a Deck: front matter, slides, notes, columns and pictures.
+
+markdown-it-py is used in this package and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
+from deckgen.markdown.blocks import convert
+from deckgen.markdown.frontmatter import FrontMatter, read_front_matter
+from deckgen.markdown.items import Context
+from deckgen.markdown.slides import SlideBuilder
+from deckgen.markdown.tokens import Token, tokenize
+from deckgen.model import Deck, DeckMeta
+
+__all__ = ["parse_talk"]
+
+
+def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> Deck:
+    """sources: (display path like 'talk/intro.md', text) in order; the first file's front
+    matter is the deck's. Raise TalkError with ALL problems found; warnings go to diagnostics."""
+    if not sources:
+        raise TalkError("the talk has no Markdown files")
+    problems: list[Problem] = []
+    files = [(path, tokenize(text), text) for path, text in sources]
+    front = _front_matter(*files[0][:2], problems)
+    builder = SlideBuilder(front.meta, front.notes)
+    for index, (path, tokens, text) in enumerate(files):
+        ctx = Context(path, text.splitlines(), diagnostics, problems)
+        if index and tokens and tokens[0].type == "front_matter":
+            ctx.warn(ctx.at(0, 1), "front matter is read from the first file only; ignored")
+        if index:
+            builder.start_file()
+        for item in convert(ctx, tokens):
+            builder.add(item)
+    deck = Deck(front.meta, builder.slides())
+    if not deck.slides:
+        hint = "start a slide with '## Title', or give the talk a title in front matter"
+        problems.append(Problem(SourceLocation(sources[0][0], 1, 1), "the talk is empty", hint))
+    if problems:
+        raise TalkError.of(problems)
+    return deck
+
+
+def _front_matter(path: str, tokens: list[Token], problems: list[Problem]) -> FrontMatter:
+    if not tokens or tokens[0].type != "front_matter":
+        return FrontMatter(DeckMeta())
+    first_line = (tokens[0].map or [0])[0] + 1
+    front = read_front_matter(tokens[0].content, path, first_line)
+    problems.extend(front.problems)
+    return front

@@ -1,0 +1,365 @@
+"""Block tokens -> model blocks, headings, breaks and notes; one small handler per token type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from deckgen.errors import SourceLocation, did_you_mean
+from deckgen.markdown.attrs import Attrs, parse_attrs, percent
+from deckgen.markdown.inline import Runs, Segment, merge_runs, runs_of, segments, strip_runs
+from deckgen.markdown.items import Break, Context, Heading, Item, Note
+from deckgen.markdown.notes import blocks_text, comment_note, comments
+from deckgen.markdown.tokens import Token
+from deckgen.model import (
+    Align,
+    Block,
+    BulletList,
+    Code,
+    Column,
+    Columns,
+    ListItem,
+    Paragraph,
+    Quote,
+    Run,
+    Table,
+)
+
+Handler = Callable[[Context, Token, Sequence[Token]], list[Item]]
+
+_ATTRIBUTION = re.compile(r"\s*(?:—|―|–|--)\s*")
+_HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
+_LISTS = ("bullet_list_open", "ordered_list_open")
+MAX_LEVEL = 2
+_ALIGNS: dict[str, Align] = {f"text-align:{a}": a for a in ("left", "center", "right")}
+
+
+def convert(ctx: Context, tokens: Sequence[Token]) -> list[Item]:
+    """A run of sibling block tokens -> items, in source order."""
+    return [item for token, inner in walk(ctx, tokens) for item in dispatch(ctx, token, inner)]
+
+
+def dispatch(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    return HANDLERS.get(token.type, _transparent)(ctx, token, inner)
+
+
+def walk(ctx: Context, tokens: Sequence[Token]) -> Iterator[tuple[Token, Sequence[Token]]]:
+    """Each top-level token with the tokens it encloses (up to its close token or `:::`)."""
+    index = 0
+    while index < len(tokens):
+        end = _end(ctx, tokens, index)
+        yield tokens[index], tokens[index + 1 : end]
+        index = end + 1
+
+
+def _end(ctx: Context, tokens: Sequence[Token], start: int) -> int:
+    if tokens[start].type == "div_open":
+        return _div_end(ctx, tokens, start)
+    depth = 0
+    for index in range(start, len(tokens)):
+        depth += tokens[index].nesting
+        if depth <= 0:
+            return index
+    return len(tokens)
+
+
+def _div_end(ctx: Context, tokens: Sequence[Token], start: int) -> int:
+    """The `:::` closing the div opened at `start`: the innermost open div closes first."""
+    depth, level = 0, tokens[start].level
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.level == level and token.type in ("div_open", "div_close"):
+            depth += 1 if token.type == "div_open" else -1
+            if depth == 0:
+                return index
+    fence = tokens[start].markup + " " + tokens[start].info
+    ctx.error(_at(ctx, tokens[start]), f"'{fence}' is never closed", "end it with a ':::' line")
+    return len(tokens)
+
+
+def _at(ctx: Context, token: Token) -> SourceLocation:
+    return ctx.at(_line0(token))
+
+
+def _line0(token: Token) -> int:
+    return token.map[0] if token.map else 0
+
+
+def _paragraph(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    inline = inner[0]
+    line0 = _line0(inline)
+    return _segment_items(ctx, segments(ctx, inline.children or [], line0), line0)
+
+
+def _segment_items(ctx: Context, parts: list[Segment], line0: int) -> list[Item]:
+    """Text between pictures becomes paragraphs; pictures become blocks of their own."""
+    items: list[Item] = []
+    for part in parts:
+        if isinstance(part, tuple):
+            runs = strip_runs(part)
+            if "".join(run.text for run in runs).strip():
+                items.append(Paragraph(runs, ctx.at(line0)))
+        else:
+            items.append(part)
+    return items
+
+
+def _heading(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    runs, notes = runs_of(ctx, inner[0], "a heading")
+    return [Heading(int(token.tag[1:]), _without_attrs(runs), ctx.at(_line0(token))), *notes]
+
+
+def _without_attrs(runs: Runs) -> Runs:
+    """Pandoc's `## Title {#id .class}`: the braces are not part of the title."""
+    if not runs or runs[-1].code or not _HEADING_ATTRS.search(runs[-1].text):
+        return runs
+    last = replace(runs[-1], text=_HEADING_ATTRS.sub("", runs[-1].text))
+    return (*runs[:-1], last) if last.text else runs[:-1]
+
+
+def _list(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    """A list, flattened; a picture or code inside an item splits the list around it."""
+    items: list[Item] = []
+    pending: list[ListItem] = []
+    for entry in _list_entries(ctx, token, inner, 0):
+        if isinstance(entry, ListItem):
+            pending.append(entry)
+            continue
+        if pending and not isinstance(entry, Note):
+            items.append(BulletList(tuple(pending), pending[0].source))
+            pending = []
+        items.append(entry)
+    if pending:
+        items.append(BulletList(tuple(pending), pending[0].source))
+    return items
+
+
+def _list_entries(
+    ctx: Context, token: Token, inner: Sequence[Token], level: int
+) -> list[ListItem | Item]:
+    ordered = token.type == "ordered_list_open"
+    start = int(str(token.attrs.get("start", 1))) if ordered else 1
+    entries: list[ListItem | Item] = []
+    for index, (item, item_inner) in enumerate(walk(ctx, inner)):
+        number = start + index if ordered else None
+        entries.extend(_item_entries(ctx, item, item_inner, level, number))
+    return entries
+
+
+def _item_entries(
+    ctx: Context, item: Token, inner: Sequence[Token], level: int, number: int | None
+) -> list[ListItem | Item]:
+    texts: list[Runs] = []
+    rest: list[ListItem | Item] = []
+    for child, child_inner in walk(ctx, inner):
+        if child.type in _LISTS:
+            rest.extend(_list_entries(ctx, child, child_inner, level + 1))
+        elif child.type == "paragraph_open":
+            for entry in _paragraph(ctx, child, child_inner):
+                if isinstance(entry, Paragraph):
+                    texts.append(entry.runs)
+                else:
+                    rest.append(entry)
+        else:
+            rest.extend(dispatch(ctx, child, child_inner))
+    where = ctx.at(_line0(item))
+    if level > MAX_LEVEL:
+        ctx.warn(where, "lists nest at most 3 levels deep; shown at the third level")
+    joined = merge_runs([run for i, runs in enumerate(texts) for run in (*[Run("\n")][:i], *runs)])
+    own = ListItem(joined, min(level, MAX_LEVEL), number is not None, number, where)
+    return [own, *rest]
+
+
+def _fence(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    text = token.content.removesuffix("\n")
+    return [Code(text, _language(token.info), ctx.at(_line0(token)))]
+
+
+def _code_block(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    return [Code(token.content.rstrip("\n"), "", ctx.at(_line0(token)))]
+
+
+def _language(info: str) -> str:
+    """```python title="x"``` -> python; Pandoc's ```{.python .numberLines}``` too."""
+    info = info.strip()
+    return parse_attrs(info).name if info.startswith("{") else (info.split() or [""])[0]
+
+
+def _table(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    rows: list[list[Runs]] = []
+    aligns: list[Align | None] = []
+    notes: list[Note] = []
+    for child in inner:
+        if child.type == "tr_open":
+            rows.append([])
+        elif child.type == "th_open":
+            aligns.append(_ALIGNS.get(str(child.attrs.get("style", ""))))
+        elif child.type == "inline":
+            runs, found = runs_of(ctx, child, "a table cell")
+            rows[-1].append(runs)
+            notes.extend(found)
+    header, *body = (tuple(row) for row in rows)
+    table = Table(header, tuple(body), tuple(aligns), ctx.at(_line0(token)))
+    return [table, *notes]
+
+
+def _blockquote(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    items: list[Item] = []
+    for child, child_inner in walk(ctx, inner):
+        if child.type == "paragraph_open":
+            items.extend(_quote_paragraph(ctx, child, child_inner[0]))
+        else:
+            items.extend(dispatch(ctx, child, child_inner))
+    blocks, notes = nested(ctx, items, "a quote")
+    paragraphs = [p for block in blocks for p in _quote_text(ctx, block)]
+    return [Quote(tuple(paragraphs), ctx.at(_line0(token))), *notes]
+
+
+def _quote_paragraph(ctx: Context, token: Token, inline: Token) -> list[Item]:
+    """`> words` then `> — Someone` on the next line: the attribution is its own paragraph."""
+    children = inline.children or []
+    breaks = [i for i, child in enumerate(children) if child.type == "softbreak"]
+    tail = children[breaks[-1] + 1 :] if breaks else []
+    if not tail or tail[0].type != "text" or not _ATTRIBUTION.match(tail[0].content):
+        return _paragraph(ctx, token, [inline])
+    first = _line0(inline)
+    dash = tail[0].copy()
+    dash.content = _ATTRIBUTION.sub("— ", dash.content, count=1)
+    last = first + len(breaks)
+    quote = segments(ctx, children[: breaks[-1]], first)
+    source = segments(ctx, [dash, *tail[1:]], last)
+    return _segment_items(ctx, quote, first) + _segment_items(ctx, source, last)
+
+
+def _quote_text(ctx: Context, block: Block) -> list[Paragraph]:
+    if isinstance(block, Paragraph):
+        return [block]
+    if isinstance(block, Quote):
+        return list(block.paragraphs)
+    if isinstance(block, BulletList):
+        return [Paragraph(item.runs, item.source) for item in block.items]
+    ctx.warn(block.source, "only text is kept inside a quote")
+    return []
+
+
+def nested(ctx: Context, items: list[Item], what: str) -> tuple[list[Block], list[Note]]:
+    """Items inside a quote, column or notes: headings turn bold, notes pass up to the slide."""
+    blocks: list[Block] = []
+    notes: list[Note] = []
+    for item in items:
+        if isinstance(item, Note):
+            notes.append(item)
+        elif isinstance(item, Heading):
+            runs = tuple(replace(run, bold=True) for run in item.runs)
+            blocks.append(Paragraph(runs, item.source))
+        elif isinstance(item, Break):
+            ctx.warn(item.source, f"'---' inside {what} does not start a slide; ignored")
+        else:
+            blocks.append(item)
+    return blocks, notes
+
+
+def _rule(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    return [Break(ctx.at(_line0(token)))]
+
+
+def _html_block(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    where = ctx.at(_line0(token))
+    texts, rest = comments(token.content)
+    if rest:
+        ctx.warn(where, "raw HTML is ignored", "only <!-- comments --> (notes) are read")
+    return [note for text in texts if (note := comment_note(ctx, text, where))]
+
+
+def _div(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    attrs = parse_attrs(token.info)
+    handler = _DIVS.get(attrs.name)
+    if handler is not None:
+        return handler(ctx, token, inner, attrs)
+    hint = did_you_mean(attrs.name, _DIVS)
+    ctx.warn(ctx.at(_line0(token)), f"unknown div '{attrs.name}'; its content is kept", hint)
+    return convert(ctx, inner)
+
+
+def _stray_close(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    ctx.warn(ctx.at(_line0(token)), "this ':::' closes no div; ignored")
+    return []
+
+
+def _notes_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
+    blocks, notes = nested(ctx, convert(ctx, inner), "notes")
+    text = blocks_text(blocks) + tuple(p for note in notes for p in note.paragraphs)
+    return [Note(text, ctx.at(_line0(token)))]
+
+
+def _columns_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
+    columns: list[Column] = []
+    notes: list[Note] = []
+    for child, child_inner in walk(ctx, inner):
+        child_attrs = parse_attrs(child.info) if child.type == "div_open" else Attrs()
+        if child_attrs.name == "column":
+            blocks, found = nested(ctx, convert(ctx, child_inner), "a column")
+            width = _width(ctx, child, child_attrs)
+            columns.append(Column(tuple(blocks), width, ctx.at(_line0(child))))
+        else:
+            blocks, found = nested(ctx, dispatch(ctx, child, child_inner), "columns")
+            for block in blocks:
+                ctx.warn(block.source, "content outside '::: column' is ignored", _COLUMN_HINT)
+        notes.extend(found)
+    if not columns:
+        ctx.warn(ctx.at(_line0(token)), "':::: columns' holds no '::: column' blocks")
+        return list(notes)
+    return [Columns(tuple(columns), ctx.at(_line0(token))), *notes]
+
+
+_COLUMN_HINT = "put it between '::: column' and ':::'"
+
+
+def _width(ctx: Context, token: Token, attrs: Attrs) -> float | None:
+    text = attrs.values.get("width")
+    if text is None:
+        return None
+    value = percent(text)
+    if value is None or not 0 < value <= 100:
+        ctx.warn(ctx.at(_line0(token)), f"column width '{text}' is ignored", "write width=40%")
+        return None
+    return value
+
+
+def _stray_column(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
+    hint = "put the '::: column' blocks inside ':::: columns' ... '::::'"
+    ctx.error(ctx.at(_line0(token)), "'::: column' outside ':::: columns'", hint)
+    return convert(ctx, inner)
+
+
+def _transparent(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    return convert(ctx, inner)
+
+
+def _nothing(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    return []
+
+
+DivHandler = Callable[[Context, Token, Sequence[Token], Attrs], list[Item]]
+_DIVS: dict[str, DivHandler] = {
+    "notes": _notes_div,
+    "columns": _columns_div,
+    "column": _stray_column,
+}
+
+HANDLERS: dict[str, Handler] = {
+    "paragraph_open": _paragraph,
+    "heading_open": _heading,
+    "bullet_list_open": _list,
+    "ordered_list_open": _list,
+    "fence": _fence,
+    "code_block": _code_block,
+    "table_open": _table,
+    "blockquote_open": _blockquote,
+    "hr": _rule,
+    "html_block": _html_block,
+    "div_open": _div,
+    "div_close": _stray_close,
+    "front_matter": _nothing,  # read by parse_talk before the blocks
+}

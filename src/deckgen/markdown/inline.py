@@ -1,0 +1,246 @@
+"""An inline token's children -> runs of styled text, pictures and notes, in order."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote
+
+from deckgen.errors import SourceLocation
+from deckgen.markdown.attrs import Attrs, leading_braces, percent
+from deckgen.markdown.items import Context, Note
+from deckgen.markdown.notes import comment_note, comments
+from deckgen.markdown.tokens import Token
+from deckgen.model import DiagramRef, Image, Run
+
+Runs = tuple[Run, ...]
+Segment = Runs | Image | DiagramRef | Note
+
+_MARP_SIZE = re.compile(r"(w|width|h|height):(\d+)(?:px)?", re.IGNORECASE)
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://|mailto:|data:", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _State:
+    """Walking one inline token: the style in force, and what has been produced so far."""
+
+    ctx: Context
+    line0: int
+    bold: int = 0
+    italic: int = 0
+    strike: int = 0
+    links: list[str | None] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    seen: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def add(self, text: str, code: bool = False) -> None:
+        link = self.links[-1] if self.links else None
+        style = (self.bold > 0, self.italic > 0, self.strike > 0, code, link)
+        if self.runs and _style(self.runs[-1]) == style:
+            self.runs[-1] = replace(self.runs[-1], text=self.runs[-1].text + text)
+        else:
+            self.runs.append(Run(text, *style))
+
+    def flush(self) -> None:
+        if self.runs:
+            self.segments.append(tuple(self.runs))
+            self.runs = []
+
+    def emit(self, segment: Image | DiagramRef | Note) -> None:
+        self.flush()
+        self.segments.append(segment)
+
+
+def _style(run: Run) -> tuple[bool, bool, bool, bool, str | None]:
+    return (run.bold, run.italic, run.strike, run.code, run.link)
+
+
+def _text(state: _State, token: Token) -> None:
+    text = token.content
+    last = state.segments[-1] if state.segments and not state.runs else None
+    braces = leading_braces(text) if isinstance(last, Image | DiagramRef) else None
+    if braces is not None and isinstance(last, Image | DiagramRef):
+        state.segments[-1] = _sized(state, last, braces[0])
+        text = braces[1]
+    if text:
+        state.add(text)
+
+
+def _hardbreak(state: _State, token: Token) -> None:
+    # Kept as "\n" inside the run: layout and writer show it as a line break in the paragraph.
+    state.add("\n")
+    state.line0 += 1
+
+
+def _softbreak(state: _State, token: Token) -> None:
+    state.add(" ")
+    state.line0 += 1
+
+
+def _code(state: _State, token: Token) -> None:
+    state.add(token.content, code=True)
+
+
+def _toggle(name: str, step: int) -> Callable[[_State, Token], None]:
+    def handler(state: _State, token: Token) -> None:
+        setattr(state, name, getattr(state, name) + step)
+
+    return handler
+
+
+def _link_open(state: _State, token: Token) -> None:
+    href = token.attrs.get("href")
+    state.links.append(str(href) if href is not None else None)
+
+
+def _link_close(state: _State, token: Token) -> None:
+    if state.links:
+        state.links.pop()
+
+
+def _html(state: _State, token: Token) -> None:
+    if _BREAK_TAG.fullmatch(token.content.strip()):
+        _hardbreak(state, token)
+        state.line0 -= 1
+        return
+    texts, rest = comments(token.content)
+    for text in texts:
+        note = comment_note(state.ctx, text, _where(state, "<!--"))
+        if note is not None:
+            state.emit(note)
+    if rest:
+        state.ctx.warn(_where(state, rest), f"inline HTML {rest} is ignored")
+
+
+def _image(state: _State, token: Token) -> None:
+    where = _where(state, "![")
+    alt = _marp_size(state, "".join(child.content for child in token.children or []))
+    src = str(token.attrs.get("src", ""))
+    state.emit(_picture(state.ctx, src, alt.text, where, alt.width_px))
+
+
+@dataclass(frozen=True, slots=True)
+class _Alt:
+    text: str
+    width_px: int | None
+
+
+def _marp_size(state: _State, alt: str) -> _Alt:
+    """Marp's `w:600` / `width:600px` keywords leave the alt text and become width_px."""
+    width = None
+    for match in _MARP_SIZE.finditer(alt):
+        if match.group(1).lower().startswith("w"):
+            width = int(match.group(2))
+        else:
+            state.ctx.warn(_where(state, "!["), "height hints are ignored", "use w: instead")
+    return _Alt(" ".join(_MARP_SIZE.sub("", alt).split()), width)
+
+
+def _picture(
+    ctx: Context, src: str, alt: str, where: SourceLocation, width_px: int | None
+) -> Image | DiagramRef:
+    path, _, fragment = src.partition("#")
+    if not _URL.match(src):
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.path), unquote(path)))
+    if path.lower().endswith((".yaml", ".yml")):
+        return DiagramRef(path, alt, where, _step(ctx, fragment, where))
+    return Image(src if _URL.match(src) else path, alt, where, width_px=width_px)
+
+
+def _step(ctx: Context, fragment: str, where: SourceLocation) -> int | None:
+    match = re.fullmatch(r"step=(\d+)", fragment)
+    if fragment and (match is None or int(match.group(1)) < 1):
+        ctx.warn(where, f"'#{fragment}' is not a diagram step", "write #step=N with N from 1")
+    return int(match.group(1)) if match and int(match.group(1)) >= 1 else None
+
+
+def _sized(state: _State, picture: Image | DiagramRef, attrs: Attrs) -> Image | DiagramRef:
+    """Pandoc's `{width=70%}` after a picture; `600px` also works, other units do not."""
+    width = attrs.values.get("width")
+    if width is None or isinstance(picture, DiagramRef):
+        return picture
+    if width.endswith("%") and percent(width) is not None:
+        return replace(picture, width_pct=percent(width))
+    if re.fullmatch(r"\d+(px)?", width):
+        return replace(picture, width_px=int(width.removesuffix("px")))
+    state.ctx.warn(picture.source, f"width '{width}' is ignored", "use a percentage or pixels")
+    return picture
+
+
+def _where(state: _State, marker: str) -> SourceLocation:
+    """Where the next `marker` is on the current line (pictures and comments point at
+    themselves, the second picture on a line at the second `![`)."""
+    lines = state.ctx.lines
+    text = lines[state.line0] if 0 <= state.line0 < len(lines) else ""
+    count = state.seen.get((state.line0, marker), 0)
+    state.seen[(state.line0, marker)] = count + 1
+    col = -1
+    for _ in range(count + 1):
+        col = text.find(marker, col + 1)
+    return state.ctx.at(state.line0, col + 1 if col >= 0 else None)
+
+
+def merge_runs(runs: Sequence[Run]) -> Runs:
+    """Neighbouring runs with the same look become one."""
+    merged: list[Run] = []
+    for run in runs:
+        if merged and merged[-1].text and _style(merged[-1]) == _style(run):
+            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
+        elif run.text:
+            merged.append(run)
+    return tuple(merged)
+
+
+_HANDLERS: dict[str, Callable[[_State, Token], None]] = {
+    "text": _text,
+    "softbreak": _softbreak,
+    "hardbreak": _hardbreak,
+    "code_inline": _code,
+    "strong_open": _toggle("bold", 1),
+    "strong_close": _toggle("bold", -1),
+    "em_open": _toggle("italic", 1),
+    "em_close": _toggle("italic", -1),
+    "s_open": _toggle("strike", 1),
+    "s_close": _toggle("strike", -1),
+    "link_open": _link_open,
+    "link_close": _link_close,
+    "html_inline": _html,
+    "image": _image,
+}
+
+
+def segments(ctx: Context, children: Sequence[Token], line0: int) -> list[Segment]:
+    """Inline children starting on 0-based line `line0` -> text runs, pictures and notes."""
+    state = _State(ctx, line0)
+    for child in children:
+        _HANDLERS.get(child.type, _text)(state, child)
+    state.flush()
+    return state.segments
+
+
+def runs_of(ctx: Context, inline: Token, what: str) -> tuple[Runs, list[Note]]:
+    """Text only (headings, table cells): a picture there shows its alt text, with a warning."""
+    runs: list[Run] = []
+    notes: list[Note] = []
+    for segment in segments(ctx, inline.children or [], (inline.map or [0])[0]):
+        if isinstance(segment, Note):
+            notes.append(segment)
+        elif isinstance(segment, Image | DiagramRef):
+            ctx.warn(segment.source, f"a picture inside {what} is not shown; its alt text is")
+            runs.append(Run(segment.alt))
+        else:
+            runs.extend(segment)
+    return strip_runs(merge_runs(runs)), notes
+
+
+def strip_runs(runs: Runs) -> Runs:
+    """Drop the spaces a picture or comment leaves at either end of a line of text."""
+    items = list(runs)
+    if items:
+        items[0] = replace(items[0], text=items[0].text.lstrip(" "))
+        items[-1] = replace(items[-1], text=items[-1].text.rstrip(" "))
+    return tuple(run for run in items if run.text)

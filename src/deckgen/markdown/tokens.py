@@ -1,0 +1,50 @@
+"""Markdown text -> markdown-it tokens, with front matter and Pandoc fenced divs (`:::`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+__all__ = ["Token", "tokenize"]
+
+_FENCE = re.compile(r"(:{3,})\s*(.*?)\s*$")
+
+
+def _div_fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """One `:::` line becomes a flat `div_open` (with info) or `div_close` (bare) token.
+
+    Pairing happens later, innermost first like Pandoc, so `::: columns` may hold `::: column`
+    blocks with the same number of colons (markdown-it's container plugin cannot do that).
+    """
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    match = _FENCE.match(line)
+    if match is None:
+        return False
+    if silent:
+        return True
+    info = match.group(2)
+    token = state.push("div_open" if info else "div_close", "div", 0)
+    token.info, token.markup, token.map = info, match.group(1), [start, start + 1]
+    state.line = start + 1
+    return True
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    # A closing `:::` right under a paragraph or list line must end it, not continue it.
+    md.block.ruler.before(
+        "fence", "div_fence", _div_fence, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    return md
+
+
+def tokenize(text: str) -> list[Token]:
+    return _parser().parse(text)
