@@ -1,0 +1,96 @@
+"""Arrows and lines: a polyline shaft, triangular heads, a label beside the longest segment."""
+
+from __future__ import annotations
+
+import math
+
+from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, TextLook, look_of, measure
+from deckgen.diagram.display import Anchor, Box, Point, Prim, line, polygon, rect
+from deckgen.diagram.spec import Item
+
+LABEL_GAP = 12.0
+
+
+def _unit(a: Point, b: Point) -> Point:
+    d = math.dist(a, b) or 1.0
+    return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+
+
+def _head(tip: Point, back: Point, length: float, color: str, owner: str) -> Prim:
+    ux, uy = _unit(back, tip)
+    base = (tip[0] - ux * length, tip[1] - uy * length)
+    half = length * 0.55
+    return polygon([tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)],
+                   fill=color, stroke=color, width=1, owner=owner, part=owner)
+
+
+def _shorten(points: list[Point], length: float, at_end: bool) -> list[Point]:
+    pts = list(points)
+    i, j = (-1, -2) if at_end else (0, 1)
+    ux, uy = _unit(pts[j], pts[i])
+    pts[i] = (pts[i][0] - ux * length, pts[i][1] - uy * length)
+    return pts
+
+
+def draw_arrow(item: Item, points: list[Point], ctx: Ctx) -> Drawn:
+    s = item.style
+    width = s.stroke_width if s.stroke_width is not None else 6.0
+    color = ctx.color(s.stroke, INK) or INK
+    default_heads = "end" if item.kind == "arrow" else "none"
+    heads = s.heads or default_heads
+    length = max(4.2 * width, 24.0)
+    shaft = points
+    prims: list[Prim] = []
+    if heads in ("end", "both"):
+        prims.append(_head(points[-1], points[-2], length, color, item.id))
+        shaft = _shorten(shaft, length * 0.8, True)
+    if heads in ("start", "both"):
+        prims.append(_head(points[0], points[1], length, color, item.id))
+        shaft = _shorten(shaft, length * 0.8, False)
+    opacity = s.opacity if s.opacity is not None else 1.0
+    prims.insert(0, line(shaft, stroke=color, width=width, dash=s.dash or (), opacity=opacity,
+                         owner=item.id, part=item.id))
+    prims += _label(item, points, width, ctx)
+    mid = _midpoint(points)
+    anchors = {"start": Anchor(*points[0]), "end": Anchor(*points[-1]), "mid": Anchor(*mid)}
+    return Drawn(tuple(prims), anchors)
+
+
+def _longest(points: list[Point]) -> tuple[Point, Point]:
+    return max(zip(points, points[1:]), key=lambda ab: math.dist(*ab))
+
+
+def _midpoint(points: list[Point]) -> Point:
+    a, b = _longest(points)
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+
+def label_box(item: Item, points: list[Point], width: float) -> Box | None:
+    text = item.get("label")
+    if not text:
+        return None
+    look = look_of(item.style)
+    w, h = measure(text, look) + 24, look.size * 1.5
+    a, b = _longest(points)
+    ux, uy = _unit(a, b)
+    nx, ny = uy, -ux  # the arrow's left-hand side
+    if nx > 0.01 or (abs(nx) <= 0.01 and ny > 0):  # keep labels above or to the left when in doubt
+        pass
+    reach = width / 2 + LABEL_GAP + abs(nx) * w / 2 + abs(ny) * h / 2
+    mx, my = _midpoint(points)
+    cx, cy = mx + nx * reach, my + ny * reach
+    return Box(cx - w / 2, cy - h / 2, w, h)
+
+
+def _label(item: Item, points: list[Point], width: float, ctx: Ctx) -> list[Prim]:
+    box = label_box(item, points, width)
+    if box is None:
+        return []
+    look = look_of(item.style)
+    look = TextLook(look.family, look.size, look.bold)
+    color = ctx.color(item.style.color, INK) or INK
+    return [
+        rect(box, fill=WHITE, opacity=0.9, radius=8, owner=item.id, part=item.id),
+        Prim("text", (box.center,), text=str(item.get("label")), family=look.family, bold=look.bold,
+             size=look.size, fill=color, owner=item.id, part=item.id),
+    ]

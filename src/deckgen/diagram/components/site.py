@@ -1,0 +1,151 @@
+"""A job site: fenced all round with a gated entrance and workers, or open with visitors."""
+
+from __future__ import annotations
+
+import zlib
+
+from deckgen.diagram.components.base import (
+    INK,
+    WHITE,
+    Ctx,
+    Drawn,
+    TextLook,
+    fit_size,
+    item_label,
+    measure,
+    text_lines,
+)
+from deckgen.diagram.components.fence import barrier, fence_prims
+from deckgen.diagram.components.person import figure
+from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, rect
+from deckgen.diagram.spec import Item
+
+FENCED_FILL = "EAF2F8"
+OPEN_FILL = "FFF8E1"
+SIGN_BAND = 70.0
+GATE_BAND = 64.0
+DIRS = {"n": (0.0, -1.0), "e": (1.0, 0.0), "s": (0.0, 1.0), "w": (-1.0, 0.0)}
+
+
+def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
+    return (780.0, 430.0)
+
+
+def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
+    fenced = item.get("fenced", True)
+    kw = {"owner": item.id, "part": item.id}
+    fill = ctx.color(item.style.fill, FENCED_FILL if fenced else OPEN_FILL)
+    prims: list[Prim] = []
+    parts: dict[str, Box] = {}
+    anchors = compass_anchors(box)
+    if fenced:
+        prims.append(rect(box, fill=fill, **kw))
+    else:
+        stroke = ctx.color(item.style.stroke, ctx.theme.color("grey"))
+        prims.append(rect(box, fill=fill, stroke=stroke, width=4, radius=28, dash=(20, 12), **kw))
+    prims += _sign(item, box)
+    gate = item.get("gate") if fenced else None
+    if fenced:
+        prims += _fence(item, box, gate, anchors, parts)
+    people_box = _people_room(box, gate)
+    prims += _people(ctx, item, people_box, parts)
+    parts["fence"] = box
+    anchors["inside"] = Anchor(*people_box.center)
+    anchors["fence"] = Anchor(*box.center)
+    anchors["people"] = Anchor(*people_box.center)
+    anchors.setdefault("gate", anchors["s"])
+    return Drawn(tuple(prims), anchors, parts)
+
+
+def _sign(item: Item, box: Box) -> list[Prim]:
+    label = item_label(item)
+    if not label:
+        return []
+    look = TextLook(size=32, bold=True)
+    size, _ = fit_size(label, box.w - 80, look)
+    look = TextLook(size=size, bold=True)
+    center = (box.x + box.w / 2, box.y + SIGN_BAND / 2 + 14)
+    width = measure(label, look) + 36
+    board = Box(center[0] - width / 2, center[1] - 26, width, 52)
+    return [
+        rect(board, fill=WHITE, stroke=INK, width=3, radius=8, owner=item.id, part=item.id),
+        *text_lines([label], center, look, INK, item.id, item.id),
+    ]
+
+
+def _perimeter(box: Box, side: str, at: float) -> tuple[list[Point], float]:
+    """The closed outline (clockwise from the top-left corner) and the gate's arc position."""
+    w, h = box.w, box.h
+    pts = [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom), (box.x, box.y)]
+    position = {"n": at * w, "e": w + at * h, "s": w + h + (1 - at) * w, "w": 2 * w + h + (1 - at) * h}
+    return pts, position[side]
+
+
+def _fence(item: Item, box: Box, gate: dict[str, object] | None, anchors: dict[str, Anchor], parts: dict[str, Box]) -> list[Prim]:
+    if gate is None:
+        pts, _ = _perimeter(box, "s", 0.5)
+        return fence_prims(pts, None, item.id, f"{item.id}.fence")
+    side = str(gate.get("side", "s"))
+    at = float(gate.get("at", 0.5))  # type: ignore[arg-type]
+    width = float(gate.get("width", 150.0))  # type: ignore[arg-type]
+    pts, mid = _perimeter(box, side, at)
+    prims = fence_prims(pts, (mid - width / 2, mid + width / 2), item.id, f"{item.id}.fence")
+    from deckgen.diagram.components.fence import point_at
+
+    a, b = point_at(pts, mid - width / 2), point_at(pts, mid + width / 2)
+    part = f"{item.id}.gate"
+    prims += barrier(a, b, item.id, part)
+    gx, gy = point_at(pts, mid)
+    dx, dy = DIRS[side]
+    anchors["gate"] = Anchor(gx + dx * 12, gy + dy * 12, dx, dy)
+    gate_box = Box(min(a[0], b[0]) - 10, min(a[1], b[1]) - 40, abs(b[0] - a[0]) + 20, abs(b[1] - a[1]) + 60)
+    label = str(gate.get("label", ""))
+    if label:
+        center = (gx - dx * (GATE_BAND * 0.75), gy - dy * (GATE_BAND * 0.75))
+        look = TextLook()
+        width_text = measure(label, look) + 24
+        tag = Box(center[0] - width_text / 2, center[1] - 22, width_text, 44)
+        prims.append(rect(tag, fill=WHITE, stroke=INK, width=2, radius=8, owner=item.id, part=part))
+        prims += text_lines([label], center, look, INK, item.id, part)
+        gate_box = gate_box.union(tag)
+    parts["gate"] = gate_box
+    return prims
+
+
+def _people_room(box: Box, gate: dict[str, object] | None) -> Box:
+    top = box.y + SIGN_BAND + 30
+    bottom = box.bottom - (GATE_BAND + 40 if gate and gate.get("side", "s") == "s" else 30)
+    return Box(box.x + 40, top, box.w - 80, max(bottom - top, 60.0))
+
+
+def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim]:
+    spec = item.get("people") or {}
+    count = int(spec.get("count", 0))
+    if count <= 0:
+        return []
+    colors = [ctx.theme.color(c) for c in spec.get("colors", ("blue",))]
+    worker = spec.get("role", "worker" if item.get("fenced", True) else "visitor") == "worker"
+    h = min(150.0, room.h)
+    w = h * 0.6
+    jitter = 0.0 if worker else 14.0
+    seed = zlib.crc32(item.id.encode())
+    cols = count if worker else max(1, min(count, int(room.w // (w * 1.6))))
+    rows = -(-count // cols)
+    h = min(h, (room.h - 10 * (rows - 1)) / rows)
+    w = h * 0.6
+    prims: list[Prim] = []
+    for i in range(count):
+        r, col = divmod(i, cols)
+        in_row = min(cols, count - r * cols)
+        step_x = room.w / in_row
+        x = room.x + step_x * (col + 0.5) - w / 2 + _wobble(seed, i, 0) * jitter
+        y = room.y + (room.h - rows * h) / 2 + r * h + _wobble(seed, i, 1) * jitter
+        prims += figure(Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people")
+    parts["people"] = room
+    return prims
+
+
+def _wobble(seed: int, i: int, axis: int) -> float:
+    """A fixed pseudo-random number in [-1, 1] so crowds look loose but render the same every time."""
+    value = zlib.crc32(f"{seed}:{i}:{axis}".encode()) % 2001
+    return value / 1000.0 - 1.0

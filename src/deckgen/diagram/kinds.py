@@ -1,0 +1,171 @@
+"""The fields each kind of item accepts, with their checks: one table the loader and schema share."""
+
+from __future__ import annotations
+
+from deckgen.diagram.fields import (
+    Check,
+    boolean,
+    color,
+    fraction,
+    integer,
+    list_of,
+    mapping,
+    number,
+    one_of,
+    pair,
+    positive,
+    size,
+    text,
+    visible_range,
+)
+
+COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw", "c")
+
+FONT = mapping(
+    {
+        "family": one_of("sans", "mono"),
+        "size": positive,
+        "weight": one_of("normal", "bold"),
+    }
+)
+HEADS = one_of("end", "start", "both", "none")
+
+# Fields that make up a style: in `styles:`, as `style: {...}` or inline on an item.
+STYLE_FIELDS: dict[str, Check] = {
+    "fill": color,
+    "stroke": color,
+    "stroke_width": positive,
+    "dash": list_of(positive, min_len=1),
+    "radius": number,
+    "opacity": fraction,
+    "font": FONT,
+    "color": color,
+    "heads": HEADS,
+}
+
+PLACE = mapping(
+    {
+        "right_of": text,
+        "left_of": text,
+        "above": text,
+        "below": text,
+        "near": text,
+        "gap": number,
+        "align": one_of("top", "center", "bottom", "left", "right"),
+        "side": one_of(*COMPASS[:-1]),
+    }
+)
+PLACE_RELATIONS = ("right_of", "left_of", "above", "below", "near")
+
+# Fields every placed item accepts (arrows take from/to instead of at/place/size).
+VISIBILITY: dict[str, Check] = {"step": integer, "visible": visible_range}
+PLACED: dict[str, Check] = {
+    "at": pair,
+    "anchor": one_of(*COMPASS),
+    "place": PLACE,
+    "size": size,
+    "label": text,
+    **VISIBILITY,
+}
+
+GATE = mapping(
+    {
+        "side": one_of("n", "e", "s", "w"),
+        "at": fraction,
+        "width": positive,
+        "label": text,
+    }
+)
+PEOPLE = mapping(
+    {
+        "count": integer,
+        "colors": list_of(color, min_len=1),
+        "role": one_of("worker", "visitor"),
+    }
+)
+FRAME = mapping(
+    {
+        "stroke": color,
+        "fill": color,
+        "stroke_width": positive,
+        "radius": number,
+        "dash": list_of(positive, min_len=1),
+        "label": text,
+    }
+)
+
+KIND_FIELDS: dict[str, dict[str, Check]] = {
+    "warehouse": {"shelves": list_of(list_of(text))},
+    "tool": {},
+    "truck": {"cargo": list_of(text), "facing": one_of("right", "left")},
+    "site": {"fenced": boolean, "gate": GATE, "people": PEOPLE},
+    "fence": {
+        "along": list_of(pair, min_len=2),
+        "closed": boolean,
+        "gate_at": fraction,
+        "gate_width": positive,
+        "gate_label": text,
+    },
+    "person": {"role": one_of("worker", "visitor")},
+    "box": {},
+    "ellipse": {},
+    "polygon": {"points": list_of(pair, min_len=3)},
+    "label": {"text": text, "width": positive, "align": one_of("left", "center", "right")},
+    "image": {"src": text},
+    "group": {
+        "children": mapping({}),  # checked item by item in spec.py
+        "layout": one_of("row", "column", "grid"),
+        "columns": integer,
+        "gap": number,
+        "padding": number,
+        "align": one_of("start", "center", "end"),
+        "frame": FRAME,
+    },
+    "arrow": {
+        "from": text,
+        "to": text,
+        "via": list_of(pair),
+        "route": one_of("straight", "elbow"),
+        "lane": number,
+        "label": text,
+        **VISIBILITY,
+    },
+}
+KIND_FIELDS["line"] = KIND_FIELDS["arrow"]
+LINKS = ("arrow", "line")
+PRIMITIVES = ("box", "ellipse", "polygon", "arrow", "line", "label", "image", "group")
+PICTOGRAMS = ("warehouse", "tool", "truck", "site", "fence", "person")
+KINDS = PICTOGRAMS + PRIMITIVES
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "arrow": ("from", "to"),
+    "line": ("from", "to"),
+    "label": ("text",),
+    "image": ("src", "size"),
+    "polygon": ("points",),
+    "fence": ("along",),
+    "group": ("children",),
+}
+
+# Anchors each kind adds to the compass points (parts named in the spec are added in spec.py).
+SEMANTIC_ANCHORS: dict[str, tuple[str, ...]] = {
+    "warehouse": ("door", "roof", "tools"),
+    "truck": ("front", "back", "cab", "cargo"),
+    "site": ("gate", "inside", "fence", "people"),
+    "fence": ("gate",),
+    "person": ("head", "feet"),
+    "arrow": ("start", "end", "mid"),
+    "line": ("start", "end", "mid"),
+}
+
+
+def fields_for(kind: str) -> dict[str, Check]:
+    """Every field an item of a built-in kind accepts."""
+    extra = KIND_FIELDS[kind]
+    base = {"kind": text, "style": text, **STYLE_FIELDS}
+    if kind in LINKS:
+        return {**base, **extra}
+    return {**base, **PLACED, **extra}
+
+
+SYMBOL_PARAM_TYPES = {"str": text, "num": number, "color": color, "bool": boolean}
+PARAM_TYPES = tuple(SYMBOL_PARAM_TYPES)

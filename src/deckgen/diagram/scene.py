@@ -1,0 +1,131 @@
+"""DiagramSpec + Theme -> Scene: one display list laid out once, and what each step shows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from deckgen.diagram.components.base import Ctx
+from deckgen.diagram.display import Box, Prim
+from deckgen.diagram.kinds import LINKS
+from deckgen.diagram.layout import Layout
+from deckgen.diagram.spec import DiagramSpec, Item, Step
+from deckgen.errors import DiagramSpecError, Diagnostics, SourceLocation
+from deckgen.theme import Theme
+
+
+@dataclass(frozen=True, slots=True)
+class SceneStep:
+    number: int  # 1-based
+    visible: frozenset[str]  # item ids drawn in this step
+    emphasis: frozenset[str]  # parts drawn at full strength; empty = nothing dimmed
+    caption: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    width: float
+    height: float
+    background: str
+    prims: tuple[Prim, ...]
+    steps: tuple[SceneStep, ...]
+    boxes: Mapping[str, Box] = field(default_factory=dict)
+
+
+def build_scene(spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str = ".") -> Scene:
+    """Lay out the final scene once; steps only toggle visibility, so nothing moves."""
+    ctx = Ctx(theme, diagnostics, base)
+    layout = Layout(spec, ctx)
+    prims: list[Prim] = []
+    for item in spec.items:
+        if item.kind not in LINKS:
+            layout.box(item.id)
+    for item in spec.items:
+        prims += layout.draw(item.id).prims
+    if layout.problems:
+        raise DiagramSpecError.of(layout.problems)
+    _lint(spec, layout, ctx)
+    steps = scene_steps(spec, layout)
+    _warn_never_visible(spec, steps, diagnostics)
+    background = theme.colors.background
+    return Scene(spec.width, spec.height, background, tuple(prims), steps, dict(layout.boxes))
+
+
+def scene_steps(spec: DiagramSpec, layout: Layout) -> tuple[SceneStep, ...]:
+    steps = spec.steps or (Step(1, SourceLocation(spec.path)),)
+    own = _own_visibility(spec, steps)
+    out = []
+    caption = ""
+    for index, step in enumerate(steps):
+        visible = frozenset(i.id for i in spec.items if _shown(spec, i, own, index))
+        caption = step.caption or caption
+        emphasis = frozenset(k for ref in step.emphasize for k in _emphasis_keys(spec, layout, ref.text))
+        out.append(SceneStep(step.number, visible, emphasis, caption, step.notes))
+    return tuple(out)
+
+
+def _own_visibility(spec: DiagramSpec, steps: tuple[Step, ...]) -> dict[str, list[bool]]:
+    """Per item, whether it is switched on in each step (before its parents are considered)."""
+    shown_later = {r.text for s in steps for r in s.show}
+    state = {i.id: i.id not in shown_later for i in spec.items}
+    table: dict[str, list[bool]] = {i.id: [] for i in spec.items}
+    for index, step in enumerate(steps, 1):
+        for ref in step.hide:
+            state[ref.text] = False
+        for ref in step.show:
+            state[ref.text] = True
+        for item in spec.items:
+            table[item.id].append(_ranged(item, index, state[item.id]))
+    return table
+
+
+def _ranged(item: Item, index: int, default: bool) -> bool:
+    if "step" in item.props:
+        return bool(index >= item.props["step"])
+    if "visible" in item.props:
+        first, last = item.props["visible"]
+        return bool(first <= index and (last == 0 or index <= last))
+    return default
+
+
+def _shown(spec: DiagramSpec, item: Item, own: dict[str, list[bool]], index: int) -> bool:
+    while True:
+        if not own[item.id][index]:
+            return False
+        if item.parent is None:
+            return True
+        item = spec.item(item.parent)
+
+
+def _emphasis_keys(spec: DiagramSpec, layout: Layout, ref: str) -> list[str]:
+    item_id, _, anchor = ref.partition(".")
+    if anchor and anchor in layout.draw(item_id).parts:
+        return [ref]
+    keys = [item_id]
+    for child in spec.item(item_id).children:
+        keys += _emphasis_keys(spec, layout, child)
+    return keys
+
+
+def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
+    canvas = Box(0, 0, spec.width, spec.height)
+    shelved = {t for i in spec.items if i.kind == "warehouse" for row in i.get("shelves", ()) for t in row}
+    for item in spec.items:
+        box = layout.boxes.get(item.id)
+        if box is not None and not _inside(box, canvas):
+            ctx.warn(item.where, f"{item.kind} '{item.id}' reaches outside the {spec.width:.0f}x{spec.height:.0f} canvas")
+        if item.kind == "truck" and shelved:
+            for name in item.get("cargo", ()):
+                if name not in shelved:
+                    ctx.warn(item.mark("cargo"), f"cargo '{name}' of truck '{item.id}' is on no warehouse shelf")
+
+
+def _inside(box: Box, canvas: Box) -> bool:
+    return box.x >= -1 and box.y >= -1 and box.right <= canvas.right + 1 and box.bottom <= canvas.bottom + 1
+
+
+def _warn_never_visible(spec: DiagramSpec, steps: tuple[SceneStep, ...], diagnostics: Diagnostics) -> None:
+    for item in spec.items:
+        if not any(item.id in s.visible for s in steps):
+            diagnostics.warn(item.where, f"{item.kind} '{item.id}' is never visible in any step")
