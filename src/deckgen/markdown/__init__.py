@@ -36,7 +36,7 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
         for item in convert(ctx, tokens):
             builder.add(item)
     deck = Deck(front.meta, builder.slides())
-    if not deck.slides:
+    if not deck.slides and not problems:  # a broken front matter may be why there are none
         hint = "start a slide with '## Title', or give the talk a title in front matter"
         problems.append(Problem(SourceLocation(sources[0][0], 1, 1), "the talk is empty", hint))
     if problems:

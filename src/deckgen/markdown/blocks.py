@@ -73,8 +73,9 @@ def _div_end(ctx: Context, tokens: Sequence[Token], start: int) -> int:
             depth += 1 if token.type == "div_open" else -1
             if depth == 0:
                 return index
-    fence = tokens[start].markup + " " + tokens[start].info
-    ctx.error(_at(ctx, tokens[start]), f"'{fence}' is never closed", "end it with a ':::' line")
+    opener = tokens[start]
+    hint = f"end it with a '{opener.markup}' line"
+    ctx.error(_at(ctx, opener), f"'{opener.markup} {opener.info}' is never closed", hint)
     return len(tokens)
 
 
@@ -168,7 +169,7 @@ def _item_entries(
         ctx.warn(where, "lists nest at most 3 levels deep; shown at the third level")
     joined = merge_runs([run for i, runs in enumerate(texts) for run in (*[Run("\n")][:i], *runs)])
     own = ListItem(joined, min(level, MAX_LEVEL), number is not None, number, where)
-    return [own, *rest]
+    return [own, *rest] if texts or not rest else rest  # `- ![pic](x)` makes no empty bullet
 
 
 def _fence(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
@@ -268,7 +269,7 @@ def _html_block(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item
     where = ctx.at(_line0(token))
     texts, rest = comments(token.content)
     if rest:
-        ctx.warn(where, "raw HTML is ignored", "only <!-- comments --> (notes) are read")
+        ctx.warn(where, "raw HTML is ignored", "only <!-- comments --> are read, as notes")
     return [note for text in texts if (note := comment_note(ctx, text, where))]
 
 

@@ -36,8 +36,12 @@ class _State:
     runs: list[Run] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     seen: dict[tuple[int, str], int] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    trim_next: bool = False
 
     def add(self, text: str, code: bool = False) -> None:
+        if self.trim_next:  # "up. <!-- note --> Then": one space is left, not two
+            text, self.trim_next = text.removeprefix(" "), False
         link = self.links[-1] if self.links else None
         style = (self.bold > 0, self.italic > 0, self.strike > 0, code, link)
         if self.runs and _style(self.runs[-1]) == style:
@@ -50,7 +54,7 @@ class _State:
             self.segments.append(tuple(self.runs))
             self.runs = []
 
-    def emit(self, segment: Image | DiagramRef | Note) -> None:
+    def emit(self, segment: Image | DiagramRef) -> None:
         self.flush()
         self.segments.append(segment)
 
@@ -111,14 +115,15 @@ def _html(state: _State, token: Token) -> None:
     for text in texts:
         note = comment_note(state.ctx, text, _where(state, "<!--"))
         if note is not None:
-            state.emit(note)
-    if rest:
+            state.notes.append(note)
+    state.trim_next = bool(state.runs) and state.runs[-1].text.endswith(" ")
+    if rest and not rest.startswith("</"):  # the opening tag was warned about already
         state.ctx.warn(_where(state, rest), f"inline HTML {rest} is ignored")
 
 
 def _image(state: _State, token: Token) -> None:
     where = _where(state, "![")
-    alt = _marp_size(state, "".join(child.content for child in token.children or []))
+    alt = _marp_size(state, "".join(child.content for child in token.children or []), where)
     src = str(token.attrs.get("src", ""))
     state.emit(_picture(state.ctx, src, alt.text, where, alt.width_px))
 
@@ -129,14 +134,14 @@ class _Alt:
     width_px: int | None
 
 
-def _marp_size(state: _State, alt: str) -> _Alt:
+def _marp_size(state: _State, alt: str, where: SourceLocation) -> _Alt:
     """Marp's `w:600` / `width:600px` keywords leave the alt text and become width_px."""
     width = None
     for match in _MARP_SIZE.finditer(alt):
         if match.group(1).lower().startswith("w"):
             width = int(match.group(2))
         else:
-            state.ctx.warn(_where(state, "!["), "height hints are ignored", "use w: instead")
+            state.ctx.warn(where, "height hints are ignored", "use w: instead")
     return _Alt(" ".join(_MARP_SIZE.sub("", alt).split()), width)
 
 
@@ -219,7 +224,7 @@ def segments(ctx: Context, children: Sequence[Token], line0: int) -> list[Segmen
     for child in children:
         _HANDLERS.get(child.type, _text)(state, child)
     state.flush()
-    return state.segments
+    return [*state.segments, *state.notes]  # notes after the text, so a comment splits nothing
 
 
 def runs_of(ctx: Context, inline: Token, what: str) -> tuple[Runs, list[Note]]:

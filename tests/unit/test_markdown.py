@@ -1,0 +1,218 @@
+"""The talk's Markdown -> Deck: fixture cases (tests/cases/*.md) and what a speaker checks."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from deckgen.dump import dump_deck
+from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
+from deckgen.markdown import parse_talk
+from deckgen.model import (
+    BulletList,
+    Code,
+    Columns,
+    DiagramRef,
+    Image,
+    Paragraph,
+    Quote,
+    Slide,
+    Table,
+    plain_text,
+)
+
+CASES = Path(__file__).parent.parent / "cases"
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    sources: list[tuple[str, str]]
+    expected: str
+    line: int  # where the title is, to find the case when it fails
+
+
+def read_cases(path: Path) -> list[Case]:
+    """markdown-it-py's fixture layout: a title line, then `.`-separated input and expected."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cases, index = [], 0
+    while index + 1 < len(lines):
+        if lines[index].strip() and lines[index + 1] == ".":
+            source_end = lines.index(".", index + 2)
+            expected_end = lines.index(".", source_end + 1)
+            sources = split_files(lines[index + 2 : source_end])
+            expected = "".join(line + "\n" for line in lines[source_end + 1 : expected_end])
+            cases.append(Case(lines[index], sources, expected, index + 1))
+            index = expected_end
+        index += 1
+    return cases
+
+
+def split_files(lines: list[str]) -> list[tuple[str, str]]:
+    """`==> talk/b.md <==` starts another file; the first defaults to talk.md."""
+    files: list[tuple[str, list[str]]] = [("talk.md", [])]
+    for line in lines:
+        if line.startswith("==> ") and line.endswith(" <=="):
+            files = [f for f in files if f[1]] + [(line[4:-4], [])]
+        else:
+            files[-1][1].append(line)
+    return [(name, "".join(line + "\n" for line in body)) for name, body in files]
+
+
+def run(sources: list[tuple[str, str]]) -> str:
+    """What a case shows: the dump (or the errors), then the warnings."""
+    diagnostics = Diagnostics()
+    try:
+        text = dump_deck(parse_talk(sources, diagnostics))
+    except TalkError as error:
+        text = "".join(f"error: {p}\n" for p in error.problems)
+    return text + "".join(f"warning: {p}\n" for p in diagnostics.sorted())
+
+
+def parse(text: str, path: str = "talk.md") -> tuple[Slide, ...]:
+    return parse_talk([(path, text)], Diagnostics()).slides
+
+
+def problems_of(text: str) -> tuple[Problem, ...]:
+    with pytest.raises(TalkError) as caught:
+        parse_talk([("talk.md", text)], Diagnostics())
+    return caught.value.problems
+
+
+MARKDOWN_CASES = read_cases(CASES / "markdown.md")
+ERROR_CASES = read_cases(CASES / "talk_errors.md")
+
+
+@pytest.mark.parametrize("case", MARKDOWN_CASES, ids=[c.title for c in MARKDOWN_CASES])
+def test_markdown_case(case: Case) -> None:
+    result = run(case.sources)
+    assert "error:" not in result, f"markdown.md:{case.line} must parse"
+    assert result == case.expected, f"markdown.md:{case.line}: {case.title}"
+
+
+@pytest.mark.parametrize("case", ERROR_CASES, ids=[c.title for c in ERROR_CASES])
+def test_error_case(case: Case) -> None:
+    result = run(case.sources)
+    assert result.startswith("error:"), f"talk_errors.md:{case.line} must fail"
+    assert result == case.expected, f"talk_errors.md:{case.line}: {case.title}"
+
+
+def test_fixture_files_hold_many_cases() -> None:
+    # A broken separator would silently swallow cases; this catches it.
+    assert len(MARKDOWN_CASES) >= 40
+    assert len(ERROR_CASES) >= 10
+
+
+def test_slide_titles_follow_headings() -> None:
+    slides = parse("# Part\n\n## One\n\n## Two\n\n---\n\nuntitled\n")
+    assert [(s.kind, plain_text(s.title)) for s in slides] == [
+        ("section", "Part"),
+        ("content", "One"),
+        ("content", "Two"),
+        ("content", ""),
+    ]
+
+
+def test_title_slide_has_author_event_and_date_as_subtitle_lines() -> None:
+    text = "---\ntitle: T\nsubtitle: S\nauthor: A\nevent: E\ndate: 2026-01-02\n---\n"
+    (slide,) = parse(text)
+    assert slide.kind == "title"
+    assert plain_text(slide.subtitle).split("\n") == ["S", "A", "E · 2026-01-02"]
+
+
+def test_notes_land_on_the_right_slides() -> None:
+    text = (
+        "---\ntitle: T\n---\n<!-- for the title -->\n\n## A\n\n::: notes\nfor A\n:::\n\n"
+        "## B\n\ntext <!-- for B -->\n\n---\n\n<!-- for C -->\n## C\n"
+    )
+    assert [s.notes for s in parse(text)] == [
+        ("for the title",),
+        ("for A",),
+        ("for B",),
+        ("for C",),
+    ]
+
+
+def test_list_levels_and_numbers() -> None:
+    text = "## L\n\n- a\n  - b\n    - c\n\n7. x\n8. y\n"
+    blocks = parse(text)[0].blocks
+    assert isinstance(blocks[0], BulletList) and isinstance(blocks[1], BulletList)
+    assert [i.level for i in blocks[0].items] == [0, 1, 2]
+    assert [i.number for i in blocks[1].items] == [7, 8]
+
+
+def test_block_lines_count_the_front_matter() -> None:
+    text = "---\ntitle: T\nauthor: A\n---\n\n## Slide\n\n```py\nx = 1\n```\n"
+    slide = parse(text)[1]
+    assert slide.source == SourceLocation("talk.md", 6, 1)
+    assert slide.blocks[0].source == SourceLocation("talk.md", 8, 1)
+
+
+def test_second_picture_on_a_line_points_at_its_own_column() -> None:
+    (slide,) = parse("## P\n\n![a](a.png) ![b](b.png)\n")
+    assert [b.source.col for b in slide.blocks] == [1, 13]
+
+
+def test_quote_slide_keeps_the_attribution_last() -> None:
+    (slide,) = parse("> Talk is cheap.\n> -- Linus\n")
+    assert slide.kind == "quote"
+    (quote,) = slide.blocks
+    assert isinstance(quote, Quote)
+    assert [plain_text(p.runs) for p in quote.paragraphs] == ["Talk is cheap.", "— Linus"]
+
+
+def test_columns_keep_their_widths_and_blocks() -> None:
+    text = (
+        '## C\n\n:::: columns\n::: {.column width="30%"}\nx\n:::\n'
+        "::: column\n```\ny\n```\n:::\n::::\n"
+    )
+    (columns,) = parse(text)[0].blocks
+    assert isinstance(columns, Columns)
+    assert [c.width_pct for c in columns.columns] == [30.0, None]
+    assert isinstance(columns.columns[1].blocks[0], Code)
+
+
+def test_picture_paths_and_sizes() -> None:
+    text = "## P\n\n![w:600 Crab](../img/crab.png)\n\n![D](../d/x.yml#step=2){width=50%}\n"
+    image, diagram = parse(text, "talk/deep/intro.md")[0].blocks
+    assert isinstance(image, Image) and isinstance(diagram, DiagramRef)
+    assert (image.path, image.alt, image.width_px) == ("talk/img/crab.png", "Crab", 600)
+    assert (diagram.path, diagram.step) == ("talk/d/x.yml", 2)
+
+
+def test_table_shape() -> None:
+    (table,) = parse("## T\n\n| a | b |\n|--:|:-:|\n| 1 | 2 |\n| 3 | 4 |\n")[0].blocks
+    assert isinstance(table, Table)
+    assert table.aligns == ("right", "center")
+    assert [[plain_text(c) for c in row] for row in table.rows] == [["1", "2"], ["3", "4"]]
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = "---\ntitel: T\naspect: 5:4\n---\n\n## S\n\n::: column\nx\n:::\n\n::: notes\nopen\n"
+    lines = [str(p.location) for p in problems_of(text)]
+    assert lines == ["talk.md:2:1", "talk.md:3:9", "talk.md:8:1", "talk.md:12:1"]
+
+
+def test_warnings_do_not_stop_the_parse() -> None:
+    diagnostics = Diagnostics()
+    slides = parse_talk([("talk.md", "## S\n\n<div>x</div>\n\ntext\n")], diagnostics).slides
+    assert isinstance(slides[0].blocks[0], Paragraph)
+    assert [str(w.location) for w in diagnostics.warnings] == ["talk.md:3:1"]
+
+
+def _update(path: Path) -> None:
+    """Rewrite each case's expected part with what the parser gives now."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for case in reversed(read_cases(path)):
+        source_end = lines.index(".", case.line + 1)
+        expected_end = lines.index(".", source_end + 1)
+        lines[source_end + 1 : expected_end] = run(case.sources).splitlines()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--update"]:
+    _update(CASES / "markdown.md")
+    _update(CASES / "talk_errors.md")
