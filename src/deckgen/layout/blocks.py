@@ -129,7 +129,9 @@ def place(block: LaidBlock, box: Box, ctx: Ctx) -> list[Shape]:
         case Paragraph():
             return [TextFrame(box, (_paragraph(block.runs, ctx),))]
         case BulletList():
-            return [TextFrame(box, tuple(_item(it, i, ctx) for i, it in enumerate(block.items)))]
+            starts = _number_starts(block.items)
+            items = (_item(it, i, start, ctx) for i, (it, start) in enumerate(zip(block.items, starts, strict=True)))
+            return [TextFrame(box, tuple(items))]
         case Listing():
             return [code.frame(block, box, ctx)]
         case Table():
@@ -164,10 +166,24 @@ def _paragraph(runs: tuple[Run, ...], ctx: Ctx) -> PlacedParagraph:
     return PlacedParagraph(runs, ctx.style(ctx.body), line_height(ctx.body))
 
 
-def _item(item: ListItem, index: int, ctx: Ctx) -> PlacedParagraph:
+def _number_starts(items: tuple[ListItem, ...]) -> list[int]:
+    """The first number of each item's run of numbered siblings: PowerPoint counts on from it."""
+    open_runs: dict[int, int] = {}
+    starts = []
+    for item in items:
+        open_runs = {lvl: n for lvl, n in open_runs.items() if lvl <= item.level}
+        if item.ordered:
+            open_runs.setdefault(item.level, item.number or 1)
+        else:
+            open_runs.pop(item.level, None)
+        starts.append(open_runs.get(item.level, 1))
+    return starts
+
+
+def _item(item: ListItem, index: int, start: int, ctx: Ctx) -> PlacedParagraph:
     size = _item_size(item, ctx)
     indent, hang = _item_indent(item, ctx)
-    bullet = Bullet(start=item.number or 1) if item.ordered else Bullet(BULLETS[min(item.level, 2)])
+    bullet = Bullet(start=start) if item.ordered else Bullet(BULLETS[min(item.level, 2)])
     return PlacedParagraph(
         item.runs,
         ctx.style(size),

@@ -1,0 +1,149 @@
+"""deckgen build end to end: the deck a speaker opens, read back with python-pptx."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from tests.conftest import HERE, make_png, run, write_talk
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture
+def features(in_tmp: Path) -> Presentation:
+    shutil.copy(HERE / "cli/talks/features.md", write_talk(in_tmp, ""))
+    make_png(in_tmp / "talk/img/door.png", (800, 400))
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert "built build/talk.pptx: 8 slides" in result.output
+    return Presentation(str(in_tmp / "build/talk.pptx"))
+
+
+def titles(prs: Presentation) -> list[str]:
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+def notes(prs: Presentation) -> list[str]:
+    return [s.notes_slide.notes_text_frame.text if s.has_notes_slide else "" for s in prs.slides]
+
+
+def shape_named(slide, prefix: str):  # type: ignore[no-untyped-def]
+    return [s for s in slide.shapes if s.name.startswith(prefix)]
+
+
+def test_titles_go_into_title_placeholders(features: Presentation) -> None:
+    assert titles(features) == [
+        "Shipping Rust to two places",
+        "Part one",
+        "Nested bullets",
+        "A table",
+        "Code in two languages",
+        "A picture",
+        "Two columns",
+        "Quote",
+    ]
+    assert all(s.shapes.title.is_placeholder for s in features.slides if s.shapes.title)
+
+
+def test_notes_land_on_their_slides(features: Presentation) -> None:
+    found = notes(features)
+    assert "Welcome everyone" in found[0]
+    assert "Section notes" in found[1]
+    assert "Bullets notes in a div." == found[2]
+    assert "Table notes in a comment." == found[3]
+    assert found[4] == ""
+
+
+def test_document_properties(features: Presentation) -> None:
+    props = features.core_properties
+    assert (props.title, props.author) == ("Shipping Rust to two places", "Ada Example")
+    assert props.subject == "One crate, a server and a browser"
+
+
+def test_bullets_nest_and_keep_inline_styles(features: Presentation) -> None:
+    slide = features.slides[2]
+    body = shape_named(slide, "Body")[0].text_frame
+    paras = body.paragraphs
+    margins = [int(p._p.pPr.get("marL")) for p in paras[:4]]
+    assert margins[0] < margins[1] < margins[2] and margins[3] == margins[0]
+    assert paras[0]._p.pPr.find(f"{A}buChar") is not None
+    runs = {r.text: r for p in paras for r in p.runs}
+    assert runs["bold"].font.bold and runs["italic"].font.italic
+    assert runs["struck"]._r.rPr.get("strike") == "sngStrike"
+    assert runs["inline_code()"].font.name == "Courier New"
+    assert runs["link"].hyperlink.address == "https://example.org/docs"
+    assert {r._r.rPr.get("lang") for r in runs.values()} == {"en-GB"}
+    numbered = shape_named(slide, "Body")[1].text_frame.paragraphs
+    assert [p._p.pPr.find(f"{A}buAutoNum").get("startAt") for p in numbered] == ["1", "1"]
+
+
+def test_table_is_native_with_header_and_alignment(features: Presentation) -> None:
+    frame = next(s for s in features.slides[3].shapes if s.has_table)
+    table = frame.table
+    assert [c.text for c in table.rows[0].cells] == ["Tool", "Server", "Browser"]
+    assert [c.text for c in table.rows[2].cells] == ["render", "yes", "yes"]
+    aligns = [table.cell(1, i).text_frame.paragraphs[0]._p.pPr.get("algn") for i in range(3)]
+    assert aligns == ["l", "ctr", "r"]
+    assert table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.bold
+
+
+def test_code_is_highlighted_editable_text(features: Presentation) -> None:
+    panels = shape_named(features.slides[4], "Code")
+    assert len(panels) == 2
+    rust = panels[0].text_frame
+    assert rust.paragraphs[0].text == "fn main() {"
+    runs = [r for p in rust.paragraphs for r in p.runs]
+    assert {r.font.name for r in runs} == {"Courier New"}
+    assert len({str(r.font.color.rgb) for r in runs}) >= 3
+    assert panels[0].fill.fore_color.rgb is not None
+    assert "def main():" in panels[1].text_frame.text
+
+
+def test_picture_keeps_alt_text_size_hint_and_aspect(features: Presentation) -> None:
+    pic = next(s for s in features.slides[5].shapes if s.shape_type == 13)
+    assert pic._element.nvPicPr.cNvPr.get("descr") == "An orange warehouse door"
+    content_width = features.slide_width - 2 * Emu(int(0.6 * 914400))
+    assert abs(pic.width - 0.6 * content_width) < Emu(12700)
+    assert abs(pic.width / pic.height - 2.0) < 0.01
+
+
+def test_columns_sit_side_by_side(features: Presentation) -> None:
+    bodies = shape_named(features.slides[6], "Body")
+    assert bodies[0].text_frame.text == "Left words here"
+    assert bodies[1].left > bodies[0].left + bodies[0].width
+    assert bodies[0].width < bodies[1].width
+
+
+def test_every_shape_lies_on_its_slide(features: Presentation) -> None:
+    for slide in features.slides:
+        for shape in slide.shapes:
+            assert 0 <= shape.left and shape.left + shape.width <= features.slide_width
+            assert 0 <= shape.top and shape.top + shape.height <= features.slide_height
+
+
+def test_same_input_same_bytes(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_talk(in_tmp, "---\ntitle: T\n---\n\n## One\n\n- a\n")
+    assert run("build", "-o", "a.pptx").exit_code == 0
+    assert run("build", "-o", "b.pptx").exit_code == 0
+    assert (in_tmp / "a.pptx").read_bytes() == (in_tmp / "b.pptx").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("build", "-o", "c.pptx").exit_code == 0
+    created = Presentation(str(in_tmp / "c.pptx")).core_properties.created
+    assert created is not None and created.year == 2023
+
+
+def test_python_dash_m_and_usage_error(in_tmp: Path) -> None:
+    import subprocess
+    import sys
+
+    write_talk(in_tmp, "## Only\n\nText\n")
+    done = subprocess.run([sys.executable, "-m", "deckgen", "build", "--bogus"], capture_output=True, text=True)
+    assert done.returncode == 2
+    done = subprocess.run([sys.executable, "-m", "deckgen", "build"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (in_tmp / "build/talk.pptx").is_file()

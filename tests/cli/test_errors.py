@@ -1,0 +1,91 @@
+"""Bad input: a located message, exit 1, no traceback, and the previous deck left untouched."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, write_talk
+
+GOOD = "---\ntitle: Good\n---\n\n## Fine\n\n- a bullet\n"
+
+
+@pytest.fixture
+def previous_deck(in_tmp: Path) -> bytes:
+    write_talk(in_tmp, GOOD)
+    assert run("build").exit_code == 0
+    return (in_tmp / "build/talk.pptx").read_bytes()
+
+
+def fails_with(*expected: str) -> str:
+    result = run("build")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for line in expected:
+        assert line in result.output, result.output
+    return result.output
+
+
+def test_invalid_front_matter_points_at_the_faulty_line(in_tmp: Path, previous_deck: bytes) -> None:
+    write_talk(in_tmp, "---\ntitle: Good\nsubtitle: [unclosed\n---\n\n## Fine\n")
+    fails_with("talk/talk.md:3:", "invalid YAML")
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_unknown_theme_suggests_the_closest(in_tmp: Path, previous_deck: bytes) -> None:
+    write_talk(in_tmp, "---\ntitle: Good\ntheme: drak\n---\n\n## Fine\n")
+    fails_with("talk/talk.md:3:", "unknown theme 'drak'", "did you mean 'dark'?")
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_missing_images_are_all_reported_at_their_lines(in_tmp: Path, previous_deck: bytes) -> None:
+    write_talk(in_tmp, "## One\n\n![a door](img/door.png)\n\n## Two\n\n![a roof](img/roof.png)\n")
+    fails_with("talk/talk.md:3:1: image not found: talk/img/door.png", "talk/talk.md:7:1: image not found")
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_a_file_that_is_not_utf8(in_tmp: Path, previous_deck: bytes) -> None:
+    (in_tmp / "talk/talk.md").write_bytes(b"## Caf\xe9\n\ntext\n")
+    fails_with("talk/talk.md:1:7: not UTF-8 text (byte 0xE9)")
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_an_empty_talk(in_tmp: Path, previous_deck: bytes) -> None:
+    write_talk(in_tmp, "\n")
+    fails_with("talk/talk.md:1:1:")
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_an_unwritable_output(in_tmp: Path, previous_deck: bytes) -> None:
+    (in_tmp / "build").chmod(0o500)
+    try:
+        fails_with("cannot write build/talk.pptx")
+    finally:
+        (in_tmp / "build").chmod(0o700)
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_an_output_path_under_a_file(in_tmp: Path, previous_deck: bytes) -> None:
+    (in_tmp / "blocker").write_text("a file, not a folder")
+    result = run("build", "-o", "blocker/deck.pptx")
+    assert result.exit_code == 1
+    assert "cannot write blocker/deck.pptx" in result.output
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_strict_turns_warnings_into_failure(in_tmp: Path, previous_deck: bytes) -> None:
+    bullets = "\n".join(f"- bullet number {i} with several words in it" for i in range(30))
+    write_talk(in_tmp, f"## Crowded\n\n{bullets}\n")
+    result = run("build", "--strict")
+    assert result.exit_code == 1
+    assert "talk/talk.md:3:1: warning:" in result.output
+    assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
+
+
+def test_a_missing_source_is_reported(in_tmp: Path) -> None:
+    result = run("build", "nowhere.md")
+    assert result.exit_code == 1
+    assert "no such file or folder: nowhere.md" in result.output

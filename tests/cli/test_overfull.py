@@ -1,0 +1,99 @@
+"""Deliberately overfull slides build without overflow: shrink, then continue, and warn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import run, write_talk
+
+WORDS = "server client request response warehouse truck fence gate worker public".split()
+
+
+def paragraph(n: int) -> str:
+    return " ".join(WORDS[i % len(WORDS)] for i in range(n))
+
+
+CASES = {
+    "bullets": "\n".join(f"- Bullet {i}: the server vets each request first" for i in range(20)),
+    "paragraph": paragraph(1000),
+    "listing": "```python\n"
+    + "\n".join(f"def handler_{i}(request):  # vets request {i}\n    return respond({i})" for i in range(60))
+    + "\n```",
+    "table": "| " + " | ".join(f"Column {c}" for c in range(8)) + " |\n|"
+    + "---|" * 8 + "\n"
+    + "\n".join("| " + " | ".join(f"r{r} value {c}" for c in range(8)) + " |" for r in range(24)),
+}
+
+
+def build(folder: Path, body: str, title: str = "Overfull") -> tuple[Presentation, str]:
+    write_talk(folder, f"## {title}\n\n{body}\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    return Presentation(str(folder / "build/talk.pptx")), result.output
+
+
+def body_text(prs: Presentation) -> str:
+    return " ".join(
+        shape.text_frame.text for slide in prs.slides for shape in slide.shapes
+        if shape.has_text_frame and not shape.is_placeholder
+    )
+
+
+def assert_inside(prs: Presentation) -> None:
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= prs.slide_width
+            assert shape.top + shape.height <= prs.slide_height
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_overfull_content_continues_with_a_warning(in_tmp: Path, case: str) -> None:
+    prs, output = build(in_tmp, CASES[case])
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert len(titles) >= 2
+    assert titles[0] == "Overfull" and all(t == "Overfull (cont.)" for t in titles[1:])
+    assert "talk/talk.md:3:1: warning:" in output or "talk/talk.md:" in output
+    assert "continued on" in output
+    assert_inside(prs)
+
+
+def test_nothing_is_lost_when_a_paragraph_continues(in_tmp: Path) -> None:
+    prs, _ = build(in_tmp, paragraph(1000))
+    assert body_text(prs).split() == paragraph(1000).split()
+
+
+def test_every_listing_line_survives_the_split(in_tmp: Path) -> None:
+    lines = [f"line_{i} = {i}" for i in range(120)]
+    prs, _ = build(in_tmp, "```python\n" + "\n".join(lines) + "\n```")
+    found = [p.text for s in prs.slides for sh in s.shapes if sh.name.startswith("Code") for p in sh.text_frame.paragraphs]
+    assert found == lines
+
+
+def test_table_continuations_repeat_the_header(in_tmp: Path) -> None:
+    prs, _ = build(in_tmp, CASES["table"])
+    tables = [sh.table for s in prs.slides for sh in s.shapes if sh.has_table]
+    assert len(tables) >= 2
+    assert all(t.cell(0, 0).text == "Column 0" for t in tables)
+    assert sum(len(t.rows) - 1 for t in tables) == 24
+
+
+def test_a_long_single_word_title_wraps_and_shrinks(in_tmp: Path) -> None:
+    prs, output = build(in_tmp, "Short body.", title="W" * 100)
+    title = prs.slides[0].shapes.title
+    assert title.text == "W" * 100
+    assert title.top + title.height < prs.slides[0].shapes[1].top
+    assert "shrunk from 40 to 28 pt" in output
+    assert_inside(prs)
+
+
+def test_slightly_full_slide_shrinks_instead_of_continuing(in_tmp: Path) -> None:
+    bullets = "\n".join(f"- Bullet {i}: the server vets each request" for i in range(10))
+    prs, output = build(in_tmp, bullets)
+    assert len(prs.slides) == 1
+    sizes = {r.font.size.pt for sh in prs.slides[0].shapes if not sh.is_placeholder for p in sh.text_frame.paragraphs for r in p.runs}
+    assert max(sizes) < 28 and min(sizes) >= 18
+    assert "text shrunk to fit" in output

@@ -1,0 +1,81 @@
+"""LibreOffice renders the deck; every word it draws must lie inside the frame that holds it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.cli.test_overfull import CASES
+from tests.conftest import HERE, make_png, run, write_talk
+
+pytestmark = pytest.mark.visual
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+TOLERANCE = 2.0  # points: anti-aliasing and glyph overhang
+Box = tuple[float, float, float, float]
+
+
+def to_pdf(deck: Path, work: Path) -> Path:
+    profile = (work / "profile").as_uri()
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(work), str(deck)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = work / f"{deck.stem}.pdf"
+    assert pdf.is_file(), "LibreOffice made no PDF"
+    return pdf
+
+
+def pdf_words(pdf: Path) -> list[list[tuple[str, Box]]]:
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    root = ET.fromstring(html)
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        words = page.iter("{http://www.w3.org/1999/xhtml}word")
+        pages.append([(w.text or "", tuple(float(w.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in words])
+    return pages  # type: ignore[return-value]
+
+
+def frames(deck: Path) -> list[list[Box]]:
+    prs = Presentation(str(deck))
+    pt = 12700
+    return [
+        [(s.left / pt, s.top / pt, (s.left + s.width) / pt, (s.top + s.height) / pt) for s in slide.shapes]
+        for slide in prs.slides
+    ]
+
+
+def inside(word: Box, frame: Box) -> bool:
+    """Horizontally the whole word; vertically the middle half of poppler's box, which spans
+    the font's full bounding box (about 1.3 em) rather than the glyphs drawn."""
+    quarter = (word[3] - word[1]) / 4
+    return (
+        word[0] >= frame[0] - TOLERANCE and word[1] + quarter >= frame[1] - TOLERANCE
+        and word[2] <= frame[2] + TOLERANCE and word[3] - quarter <= frame[3] + TOLERANCE
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="needs LibreOffice and poppler")
+def test_every_rendered_word_lies_inside_its_frame(in_tmp: Path) -> None:
+    talk = (HERE / "cli/talks/features.md").read_text()
+    overfull = "\n\n".join(f"## Overfull {name}\n\n{body}" for name, body in sorted(CASES.items()))
+    write_talk(in_tmp, talk + "\n\n" + overfull + "\n\n## " + "W" * 100 + "\n\nShort.\n")
+    make_png(in_tmp / "talk/img/door.png")
+    assert run("build").exit_code == 0
+    deck = in_tmp / "build/talk.pptx"
+    pages = pdf_words(to_pdf(deck, in_tmp))
+    boxes = frames(deck)
+    assert len(pages) == len(boxes)
+    outside = [
+        (number, text, word)
+        for number, (words, page_frames) in enumerate(zip(pages, boxes, strict=True), start=1)
+        for text, word in words
+        if not any(inside(word, f) for f in page_frames)
+    ]
+    assert outside == []
+    assert sum(len(w) for w in pages) > 2000
