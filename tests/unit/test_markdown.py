@@ -12,6 +12,7 @@ from deckgen.dump import dump_deck
 from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
 from deckgen.markdown import parse_talk
 from deckgen.model import (
+    Block,
     BulletList,
     Code,
     Columns,
@@ -201,6 +202,88 @@ def test_warnings_do_not_stop_the_parse() -> None:
     slides = parse_talk([("talk.md", "## S\n\n<div>x</div>\n\ntext\n")], diagnostics).slides
     assert isinstance(slides[0].blocks[0], Paragraph)
     assert [str(w.location) for w in diagnostics.warnings] == ["talk.md:3:1"]
+
+
+TALK_TITLES = [
+    ("title", "Async Python in Production"),
+    ("content", "About me"),
+    ("content", "Agenda"),
+    ("section", "Why we went async"),
+    ("content", "The service in 2023"),
+    ("content", "Threads vs. processes vs. asyncio"),
+    ("content", "What a request looked like"),
+    ("quote", ""),
+    ("section", "The migration"),
+    ("content", "Step 1: an async core, sync edges"),
+    ("content", "Step 2: timeouts everywhere"),
+    ("content", "Step 3: structured concurrency"),
+    ("content", "For comparison: Go"),
+    ("content", "And Rust (tokio)"),
+    ("content", "The database layer"),
+    ("content", "Configuration"),
+    ("content", ""),
+    ("content", "Step 4: backpressure"),
+    ("content", "Testing async code"),
+    ("content", "Observability"),
+    ("content", "Rollout"),
+    ("content", "Results"),
+    ("content", "Cost"),
+    ("section", "What went wrong"),
+    ("content", "Blocking calls hide everywhere"),
+    ("quote", "Cancellation is a feature"),
+    ("content", "Lessons"),
+    ("section", "Thank you"),
+]
+
+
+def parse_realistic_talk() -> tuple[tuple[Slide, ...], Diagnostics]:
+    """A conference talk in three files (one with CRLF line ends), written as speakers do."""
+    files = sorted((CASES / "talks" / "async").glob("*.md"))
+    sources = [(f.relative_to(CASES).as_posix(), f.read_bytes().decode()) for f in files]
+    diagnostics = Diagnostics()
+    return parse_talk(sources, diagnostics).slides, diagnostics
+
+
+def test_realistic_talk_has_the_slides_a_speaker_expects() -> None:
+    slides, diagnostics = parse_realistic_talk()
+    assert [(s.kind, plain_text(s.title)) for s in slides] == TALK_TITLES
+    assert diagnostics.warnings == []
+
+
+def test_realistic_talk_notes_are_on_the_right_slides() -> None:
+    slides, _ = parse_realistic_talk()
+    by_title = {plain_text(s.title): s.notes for s in slides if s.title}
+    assert by_title["Async Python in Production"][0].startswith("Walk on, wait")
+    assert len(by_title["Async Python in Production"]) == 2
+    assert by_title["Step 2: timeouts everywhere"] == (
+        "This is the slide people photograph.",
+        "Stress: every await on the network gets a timeout.",
+    )
+    assert by_title["For comparison: Go"] == (
+        "Only if someone asks about Go. Otherwise skip quickly.",
+    )
+    assert by_title["Agenda"] == ()
+    assert slides[7].notes == ("Pause here. Let it land.",)
+    assert by_title["Thank you"] == ("Questions. Have the Go slide ready.",)
+
+
+def test_realistic_talk_pictures_exist_and_lines_survive_crlf() -> None:
+    slides, _ = parse_realistic_talk()
+    pictures = [b for s in slides for b in _all_blocks(s.blocks) if isinstance(b, Image)]
+    assert len(pictures) == 5
+    assert all((CASES / p.path).is_file() for p in pictures)
+    assert all(p.alt and "png" not in p.alt for p in pictures)
+    assert b"\r\n" in (CASES / "talks/async/03-outro.md").read_bytes()
+    blocking = slides[24]
+    assert (blocking.source.path, blocking.source.line) == ("talks/async/03-outro.md", 3)
+    bullets = slides[4].blocks[0]
+    assert isinstance(bullets, BulletList)
+    assert [i.level for i in bullets.items] == [0, 0, 0, 1, 1, 2]
+
+
+def _all_blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    inner = [b for c in blocks if isinstance(c, Columns) for col in c.columns for b in col.blocks]
+    return [*blocks, *inner]
 
 
 def _update(path: Path) -> None:
