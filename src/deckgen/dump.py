@@ -40,7 +40,8 @@ def _meta_line(meta: DeckMeta) -> str:
     changed = [
         f"{f.name.replace('_', '-')}={_value(getattr(meta, f.name))}"
         for f in fields(DeckMeta)
-        if f.name != "source" and getattr(meta, f.name) != getattr(default, f.name)
+        if f.name not in ("source", "value_sources")
+        and getattr(meta, f.name) != getattr(default, f.name)
     ]
     return " ".join(["deck", *changed])
 

@@ -158,6 +158,12 @@ class DeckMeta:
     paginate: bool = False
     lang: str = "en-US"
     source: SourceLocation | None = None
+    # Where each front matter value was written, so later steps (an unknown theme) can point at it.
+    value_sources: tuple[tuple[str, SourceLocation], ...] = ()
+
+    def source_of(self, key: str) -> SourceLocation | None:
+        """The place of a front matter key's value (e.g. "theme"), else of the front matter."""
+        return dict(self.value_sources).get(key, self.source)
 
 
 @dataclass(frozen=True, slots=True)

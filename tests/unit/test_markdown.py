@@ -152,6 +152,12 @@ def test_block_lines_count_the_front_matter() -> None:
     assert slide.blocks[0].source == SourceLocation("talk.md", 8, 1)
 
 
+def test_front_matter_values_keep_their_place() -> None:
+    meta = parse_talk([("talk.md", "---\ntitle: T\ntheme: drak\n---\n")], Diagnostics()).meta
+    assert meta.source_of("theme") == SourceLocation("talk.md", 3, 8)
+    assert meta.source_of("footer") == SourceLocation("talk.md", 1, 1)
+
+
 def test_second_picture_on_a_line_points_at_its_own_column() -> None:
     (slide,) = parse("## P\n\n![a](a.png) ![b](b.png)\n")
     assert [b.source.col for b in slide.blocks] == [1, 13]

@@ -128,7 +128,9 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
             problems.append(Problem(_mark(path, data.value_marks[key]), f"'{key}' {bad}"))
     notes = values.pop("notes", ())
     known = {k.replace("-", "_"): v for k, v in values.items()}
-    meta = replace(DeckMeta(source=where), **{k: v for k, v in known.items() if k in _META_FIELDS})
+    places = tuple((key, _mark(path, data.value_marks[key])) for key in values)
+    meta = DeckMeta(source=where, value_sources=places)
+    meta = replace(meta, **{k: v for k, v in known.items() if k in _META_FIELDS})
     return FrontMatter(meta, notes, problems)
 
 
