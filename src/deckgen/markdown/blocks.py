@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from deckgen.errors import SourceLocation, did_you_mean
+from deckgen.errors import did_you_mean
 from deckgen.markdown.attrs import Attrs, parse_attrs, percent
 from deckgen.markdown.inline import Runs, Segment, merge_runs, runs_of, segments, strip_runs
 from deckgen.markdown.items import Break, Context, Heading, Item, Note
 from deckgen.markdown.notes import blocks_text, comment_note, comments
 from deckgen.markdown.tokens import Token
+from deckgen.markdown.walk import line0 as _line0
+from deckgen.markdown.walk import walk
 from deckgen.model import (
     Align,
     Block,
@@ -42,49 +44,6 @@ def convert(ctx: Context, tokens: Sequence[Token]) -> list[Item]:
 
 def dispatch(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
     return HANDLERS.get(token.type, _transparent)(ctx, token, inner)
-
-
-def walk(ctx: Context, tokens: Sequence[Token]) -> Iterator[tuple[Token, Sequence[Token]]]:
-    """Each top-level token with the tokens it encloses (up to its close token or `:::`)."""
-    index = 0
-    while index < len(tokens):
-        end = _end(ctx, tokens, index)
-        yield tokens[index], tokens[index + 1 : end]
-        index = end + 1
-
-
-def _end(ctx: Context, tokens: Sequence[Token], start: int) -> int:
-    if tokens[start].type == "div_open":
-        return _div_end(ctx, tokens, start)
-    depth = 0
-    for index in range(start, len(tokens)):
-        depth += tokens[index].nesting
-        if depth <= 0:
-            return index
-    return len(tokens)
-
-
-def _div_end(ctx: Context, tokens: Sequence[Token], start: int) -> int:
-    """The `:::` closing the div opened at `start`: the innermost open div closes first."""
-    depth, level = 0, tokens[start].level
-    for index in range(start, len(tokens)):
-        token = tokens[index]
-        if token.level == level and token.type in ("div_open", "div_close"):
-            depth += 1 if token.type == "div_open" else -1
-            if depth == 0:
-                return index
-    opener = tokens[start]
-    hint = f"end it with a '{opener.markup}' line"
-    ctx.error(_at(ctx, opener), f"'{opener.markup} {opener.info}' is never closed", hint)
-    return len(tokens)
-
-
-def _at(ctx: Context, token: Token) -> SourceLocation:
-    return ctx.at(_line0(token))
-
-
-def _line0(token: Token) -> int:
-    return token.map[0] if token.map else 0
 
 
 def _paragraph(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
