@@ -132,4 +132,6 @@ def prim_bounds(prim: Prim) -> Box:
     xs = [p[0] for p in prim.points]
     ys = [p[1] for p in prim.points]
     pad = prim.width / 2
-    return Box(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+    return Box(
+        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+    )

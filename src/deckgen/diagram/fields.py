@@ -51,6 +51,12 @@ class Checker:
 
 
 Check = Callable[[Checker, Any, Mark, str], Any]
+# JSON Schema of each check, for `deckgen diagram --schema`; closures register themselves.
+SCHEMAS: dict[Check, Callable[[], dict[str, Any]]] = {}
+
+
+def schema_of(check: Check) -> dict[str, Any]:
+    return SCHEMAS[check]() if check in SCHEMAS else {}
 
 
 def _show(value: Any) -> str:
@@ -132,6 +138,7 @@ def one_of(*choices: str) -> Check:
         )
         return c.error(mark, f"'{name}' cannot be {_show(value)}", hint)
 
+    SCHEMAS[check] = lambda: {"enum": list(choices)}
     return check
 
 
@@ -144,6 +151,7 @@ def list_of(item: Check, *, min_len: int = 0) -> Check:
         out = [item(c, v, m, name) for v, m in zip(value, value.item_marks, strict=True)]
         return INVALID if any(v is INVALID for v in out) else tuple(out)
 
+    SCHEMAS[check] = lambda: {"type": "array", "items": schema_of(item), "minItems": min_len}
     return check
 
 
@@ -171,7 +179,7 @@ def visible_range(c: Checker, value: Any, mark: Mark, name: str) -> Any:
             end = int(last) if last.strip() else (0 if dash else int(first))
             if int(first) >= 1 and (end == 0 or end >= int(first)):
                 return (int(first), end)
-    return c.error(mark, f"'{name}' needs a step range like 2, \"2-3\" or \"2-\", got {_show(value)}")
+    return c.error(mark, f'\'{name}\' needs a step range like 2, "2-3" or "2-", got {_show(value)}')
 
 
 def check_fields(
@@ -203,4 +211,29 @@ def mapping(fields: dict[str, Check], required: Iterable[str] = ()) -> Check:
                 return INVALID
         return INVALID if any(v is INVALID for v in out.values()) else out
 
+    SCHEMAS[check] = lambda: {
+        "type": "object",
+        "properties": {k: schema_of(v) for k, v in fields.items()},
+        "additionalProperties": False,
+    }
     return check
+
+
+_NUMBER = {"type": "number"}
+_PAIR = {"type": "array", "items": _NUMBER, "minItems": 2, "maxItems": 2}
+SCHEMAS.update(
+    {
+        number: lambda: _NUMBER,
+        positive: lambda: {"type": "number", "exclusiveMinimum": 0},
+        fraction: lambda: {"type": "number", "minimum": 0, "maximum": 1},
+        integer: lambda: {"type": "integer"},
+        boolean: lambda: {"type": "boolean"},
+        text: lambda: {"type": ["string", "number"]},
+        color: lambda: {
+            "anyOf": [{"enum": list(PALETTE_NAMES)}, {"pattern": "^#?[0-9A-Fa-f]{6}$"}]
+        },
+        pair: lambda: _PAIR,
+        size: lambda: _PAIR,
+        visible_range: lambda: {"type": ["integer", "string"]},
+    }
+)

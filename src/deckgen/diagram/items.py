@@ -60,7 +60,9 @@ class ItemParser:
         if not isinstance(value, LocDict):
             self.c.error(mark, "'styles' needs a mapping of style names")
             return {}
-        return {name: self._inline_style(v, value.value_marks[name], name) for name, v in value.items()}
+        return {
+            name: self._inline_style(v, value.value_marks[name], name) for name, v in value.items()
+        }
 
     def _inline_style(self, value: Any, mark: Mark, what: str) -> Style:
         if not isinstance(value, LocDict):
@@ -103,12 +105,18 @@ class ItemParser:
                 hint = f"types: {', '.join(PARAM_TYPES)}"
                 c.error(raw_params.value_marks[pname], f"unknown parameter type {ptype!r}", hint)
             params[pname] = str(ptype)
-        wh = size(c, *known["size"], "size") if "size" in known else c.error(mark, f"symbol '{name}' needs 'size'")
+        wh = (
+            size(c, *known["size"], "size")
+            if "size" in known
+            else c.error(mark, f"symbol '{name}' needs 'size'")
+        )
         draw, draw_mark = known.get("draw", (None, mark))
         if not isinstance(draw, LocList):
             c.error(draw_mark, f"symbol '{name}' needs 'draw': a list of primitives")
             return None
-        return None if wh is INVALID else Symbol(name, params, (wh[0], wh[1]), draw)
+        if not isinstance(wh, tuple):
+            return None
+        return Symbol(name, params, (wh[0], wh[1]), draw)
 
     # -- items ------------------------------------------------------------------------
     def parse_items(self) -> list[Item]:
@@ -143,7 +151,9 @@ class ItemParser:
         self.seen[item_id] = key_mark
         return True
 
-    def _add(self, item_id: str, data: Any, key_mark: Mark, parent: str | None, in_layout: bool) -> None:
+    def _add(
+        self, item_id: str, data: Any, key_mark: Mark, parent: str | None, in_layout: bool
+    ) -> None:
         index = len(self.items)
         item = self.build(item_id, data, key_mark, parent, in_layout)
         if item is None:
@@ -180,7 +190,9 @@ class ItemParser:
                     (inline if is_style else props)[name] = checked
         self._check_shape(item_id, kind, data, key_mark, props, in_layout)
         marks = {name: c.at(m) for name, (_, m) in known.items()}
-        item = Item(item_id, kind, c.at(key_mark), make_style(inline).over(base), props, marks, parent)
+        item = Item(
+            item_id, kind, c.at(key_mark), make_style(inline).over(base), props, marks, parent
+        )
         if symbol is not None:
             item = self._expand(item, symbol)
         return item
@@ -220,7 +232,13 @@ class ItemParser:
         return style
 
     def _check_shape(
-        self, item_id: str, kind: str, data: LocDict, key_mark: Mark, props: dict[str, Any], in_layout: bool
+        self,
+        item_id: str,
+        kind: str,
+        data: LocDict,
+        key_mark: Mark,
+        props: dict[str, Any],
+        in_layout: bool,
     ) -> None:
         c = self.c
         for need in REQUIRED.get(kind, ()):
@@ -231,12 +249,18 @@ class ItemParser:
         if in_layout:
             for name in ("at", "place"):
                 if name in data:
-                    c.error(data.key_marks[name], f"'{item_id}' is placed by its group's layout; remove '{name}'")
+                    c.error(
+                        data.key_marks[name],
+                        f"'{item_id}' is placed by its group's layout; remove '{name}'",
+                    )
         place = props.get("place")
         if place is not None:
             relations = [r for r in PLACE_RELATIONS if r in place]
             if len(relations) != 1:
-                c.error(data.value_marks["place"], f"'place' needs exactly one of {', '.join(PLACE_RELATIONS)}")
+                c.error(
+                    data.value_marks["place"],
+                    f"'place' needs exactly one of {', '.join(PLACE_RELATIONS)}",
+                )
 
     def _expand(self, item: Item, symbol: Symbol) -> Item:
         values = {p: item.props[p] for p in symbol.params if p in item.props}
@@ -259,13 +283,18 @@ class ItemParser:
     def _subst(self, value: Any, mark: Mark, values: dict[str, Any], symbol: Symbol) -> Any:
         if isinstance(value, LocDict):
             out = LocDict()
-            out.mark, out.key_marks, out.value_marks = value.mark, value.key_marks, value.value_marks
+            out.mark, out.key_marks, out.value_marks = (
+                value.mark,
+                value.key_marks,
+                value.value_marks,
+            )
             for k, v in value.items():
                 out[k] = self._subst(v, value.value_marks[k], values, symbol)
             return out
         if isinstance(value, LocList):
             items = LocList(
-                self._subst(v, m, values, symbol) for v, m in zip(value, value.item_marks, strict=True)
+                self._subst(v, m, values, symbol)
+                for v, m in zip(value, value.item_marks, strict=True)
             )
             items.mark, items.item_marks = value.mark, value.item_marks
             return items

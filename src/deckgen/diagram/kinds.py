@@ -1,4 +1,4 @@
-"""The fields each kind of item accepts, with their checks: one table the loader and schema share."""
+"""The fields each kind of item accepts, with their checks: one table for loader and schema."""
 
 from __future__ import annotations
 

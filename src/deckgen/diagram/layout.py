@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from typing import Any
 
 from deckgen.diagram.components import draw_item, natural_size
+from deckgen.diagram.components.arrow import draw_arrow, segment_boxes
 from deckgen.diagram.components.base import Ctx, Drawn
 from deckgen.diagram.components.primitives import FRAME_LABEL_BAND
-from deckgen.diagram.display import COMPASS_FRACTIONS, Anchor, Box, Point, box_at
+from deckgen.diagram.display import COMPASS_FRACTIONS, Anchor, Box, Point, box_at, prim_bounds
 from deckgen.diagram.kinds import LINKS, PLACE_RELATIONS
 from deckgen.diagram.spec import DiagramSpec, Item, Ref
 from deckgen.errors import Problem
@@ -27,12 +29,15 @@ class Layout:
         self.drawn: dict[str, Drawn] = {}
         self.visiting: set[str] = set()
         self.problems: list[Problem] = []
+        self.labels: list[Box] = []
 
     # -- sizes ------------------------------------------------------------------------
     def size(self, item_id: str) -> tuple[float, float]:
         if item_id not in self.sizes:
             item = self.spec.item(item_id)
-            self.sizes[item_id] = self._group_size(item) if item.kind == "group" else natural_size(item, self.ctx)
+            self.sizes[item_id] = (
+                self._group_size(item) if item.kind == "group" else natural_size(item, self.ctx)
+            )
         return self.sizes[item_id]
 
     def _group_size(self, group: Item) -> tuple[float, float]:
@@ -77,7 +82,9 @@ class Layout:
             return self.boxes[item_id]
         item = self.spec.item(item_id)
         if item_id in self.visiting:
-            self.problems.append(Problem(item.mark("place"), f"the placement of '{item_id}' depends on itself"))
+            self.problems.append(
+                Problem(item.mark("place"), f"the placement of '{item_id}' depends on itself")
+            )
             return Box(0, 0, *self.size(item_id))
         self.visiting.add(item_id)
         if item.parent is not None and item.parent not in self.boxes:
@@ -128,7 +135,12 @@ class Layout:
     def _place_children(self, group: Item, box: Box) -> None:
         layout = group.get("layout")
         gap, pad = group.get("gap", 32.0), group.get("padding", 32.0)
-        inner = Box(box.x + pad, box.y + pad + self._band(group), box.w - 2 * pad, box.h - 2 * pad - self._band(group))
+        inner = Box(
+            box.x + pad,
+            box.y + pad + self._band(group),
+            box.w - 2 * pad,
+            box.h - 2 * pad - self._band(group),
+        )
         align = {"start": 0.0, "center": 0.5, "end": 1.0}[group.get("align", "center")]
         x, y = inner.x, inner.y
         for i, child_id in enumerate(group.children):
@@ -153,12 +165,20 @@ class Layout:
         if item_id not in self.drawn:
             item = self.spec.item(item_id)
             if item.kind in LINKS:
-                from deckgen.diagram.components.arrow import draw_arrow
-
-                self.drawn[item_id] = draw_arrow(item, self.route(item), self.ctx)
+                self.drawn[item_id] = self._draw_arrow(item)
             else:
                 self.drawn[item_id] = draw_item(item, self.box(item_id), self.ctx)
         return self.drawn[item_id]
+
+    def _draw_arrow(self, item: Item) -> Drawn:
+        obstacles = [b for i, b in self.boxes.items() if self.spec.item(i).kind != "group"]
+        for other in self.spec.items:
+            if other.kind in LINKS and other.id != item.id:
+                obstacles += segment_boxes(self.route(other), 8.0)
+        obstacles += self.labels
+        drawn = draw_arrow(item, self.route(item), self.ctx, obstacles)
+        self.labels += [prim_bounds(p) for p in drawn.prims if p.shape == "rect"]
+        return drawn
 
     def anchor(self, ref: Ref, toward: Point | None = None) -> Anchor:
         item = self.spec.item(ref.item)
@@ -174,8 +194,13 @@ class Layout:
         return Anchor(*part.center) if part else Anchor(*box.center)
 
     def route(self, item: Item) -> list[Point]:
-        start_ref, end_ref = Ref(item.get("from"), item.mark("from")), Ref(item.get("to"), item.mark("to"))
-        a0 = self.anchor(start_ref) if start_ref.anchor else Anchor(*self.box(start_ref.item).center)
+        start_ref, end_ref = (
+            Ref(item.get("from"), item.mark("from")),
+            Ref(item.get("to"), item.mark("to")),
+        )
+        a0 = (
+            self.anchor(start_ref) if start_ref.anchor else Anchor(*self.box(start_ref.item).center)
+        )
         b = self.anchor(end_ref, a0.point)
         a = self.anchor(start_ref, b.point)
         via = list(item.get("via", ()))
@@ -191,7 +216,10 @@ class Layout:
 def _side_of(anchor: Anchor) -> str:
     if anchor.dx == 0 and anchor.dy == 0:
         return "e"
-    return min(OPPOSITE, key=lambda s: math.dist(COMPASS_FRACTIONS[s], (0.5 + anchor.dx / 2, 0.5 + anchor.dy / 2)))
+    return min(
+        OPPOSITE,
+        key=lambda s: math.dist(COMPASS_FRACTIONS[s], (0.5 + anchor.dx / 2, 0.5 + anchor.dy / 2)),
+    )
 
 
 def _boundary(box: Box, toward: Point) -> Anchor:
@@ -218,7 +246,7 @@ def _offset(points: list[Point], distance: float) -> list[Point]:
     if not distance:
         return points
     normals = []
-    for p, q in zip(points, points[1:]):
+    for p, q in pairwise(points):
         length = math.dist(p, q) or 1.0
         normals.append(((q[1] - p[1]) / length, -(q[0] - p[0]) / length))
     out = []

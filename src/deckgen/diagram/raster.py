@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -49,7 +50,9 @@ def _font(family: str, bold: bool, px: int) -> ImageFont.FreeTypeFont:
 class _Canvas:
     """Draws primitives given in logical units onto the supersampled image."""
 
-    def __init__(self, scene: Scene, step: SceneStep, scale: float, pixels: tuple[int, int]) -> None:
+    def __init__(
+        self, scene: Scene, step: SceneStep, scale: float, pixels: tuple[int, int]
+    ) -> None:
         self.bg = _rgb(scene.background)
         self.image = Image.new("RGB", pixels, self.bg)
         self.step, self.k = step, scale
@@ -70,9 +73,12 @@ class _Canvas:
             self._draw(ImageDraw.Draw(self.image), prim, (0.0, 0.0), 255)
             return
         bounds = prim_bounds(prim)
-        box = (max(math.floor(bounds.x * self.k) - 4, 0), max(math.floor(bounds.y * self.k) - 4, 0),
-               min(math.ceil(bounds.right * self.k) + 4, self.image.width),
-               min(math.ceil(bounds.bottom * self.k) + 4, self.image.height))
+        box = (
+            max(math.floor(bounds.x * self.k) - 4, 0),
+            max(math.floor(bounds.y * self.k) - 4, 0),
+            min(math.ceil(bounds.right * self.k) + 4, self.image.width),
+            min(math.ceil(bounds.bottom * self.k) + 4, self.image.height),
+        )
         if box[2] <= box[0] or box[3] <= box[1]:
             return
         layer = Image.new("RGBA", (box[2] - box[0], box[3] - box[1]), (0, 0, 0, 0))
@@ -89,8 +95,8 @@ class _Canvas:
 
     def _draw(self, draw: ImageDraw.ImageDraw, prim: Prim, origin: Point, alpha: int) -> None:
         fill, stroke = self.color(prim.fill, prim), self.color(prim.stroke, prim)
-        fa = (*fill, alpha) if fill and alpha < 255 else fill
-        sa = (*stroke, alpha) if stroke and alpha < 255 else stroke
+        fa: tuple[int, ...] | None = (*fill, alpha) if fill and alpha < 255 else fill
+        sa: tuple[int, ...] | None = (*stroke, alpha) if stroke and alpha < 255 else stroke
         pts = self._pts(prim, origin)
         width = max(round(prim.width * self.k), 1)
         if prim.shape == "rect":
@@ -105,16 +111,35 @@ class _Canvas:
             font = _font(prim.family, prim.bold, max(round(prim.size * self.k), 1))
             draw.text(pts[0], prim.text, fill=fa, font=font, anchor=prim.align)
 
-    def _rect(self, draw: ImageDraw.ImageDraw, pts: list[Point], prim: Prim, fa: object, sa: object, width: int) -> None:
-        radius = round(min(prim.radius * self.k, (pts[1][0] - pts[0][0]) / 2, (pts[1][1] - pts[0][1]) / 2))
+    def _rect(
+        self,
+        draw: ImageDraw.ImageDraw,
+        pts: list[Point],
+        prim: Prim,
+        fa: tuple[int, ...] | None,
+        sa: tuple[int, ...] | None,
+        width: int,
+    ) -> None:
+        radius = round(
+            min(prim.radius * self.k, (pts[1][0] - pts[0][0]) / 2, (pts[1][1] - pts[0][1]) / 2)
+        )
         if prim.dash and sa:
-            draw.rounded_rectangle([pts[0], pts[1]], radius=radius, fill=fa)  # type: ignore[arg-type]
+            draw.rounded_rectangle([pts[0], pts[1]], radius=radius, fill=fa)
             path = _rounded_path(pts[0], pts[1], radius)
-            self._line(draw, path, prim, sa, width)  # type: ignore[arg-type]
+            self._line(draw, path, prim, sa, width)
             return
-        draw.rounded_rectangle([pts[0], pts[1]], radius=radius, fill=fa, outline=sa, width=width if sa else 0)  # type: ignore[arg-type]
+        draw.rounded_rectangle(
+            [pts[0], pts[1]], radius=radius, fill=fa, outline=sa, width=width if sa else 0
+        )
 
-    def _line(self, draw: ImageDraw.ImageDraw, pts: list[Point], prim: Prim, color: tuple[int, ...], width: int) -> None:
+    def _line(
+        self,
+        draw: ImageDraw.ImageDraw,
+        pts: list[Point],
+        prim: Prim,
+        color: tuple[int, ...],
+        width: int,
+    ) -> None:
         pieces = _dashes(pts, [d * self.k for d in prim.dash]) if prim.dash else [pts]
         r = width / 2
         for piece in pieces:
@@ -122,17 +147,26 @@ class _Canvas:
             for x, y in (piece[0], piece[-1]):
                 draw.ellipse([x - r, y - r, x + r, y + r], fill=color)
 
-    def _image(self, layer: Image.Image, prim: Prim, box: tuple[int, int, int, int], alpha: int) -> None:
+    def _image(
+        self, layer: Image.Image, prim: Prim, box: tuple[int, int, int, int], alpha: int
+    ) -> None:
         (x0, y0), (x1, y1) = self._pts(prim, (box[0] / self.k, box[1] / self.k))
         picture = Image.open(Path(prim.text)).convert("RGBA")
-        picture = picture.resize((max(round(x1 - x0), 1), max(round(y1 - y0), 1)), Image.Resampling.LANCZOS)
+        picture = picture.resize(
+            (max(round(x1 - x0), 1), max(round(y1 - y0), 1)), Image.Resampling.LANCZOS
+        )
         if alpha < 255:
             picture.putalpha(picture.getchannel("A").point(lambda v: v * alpha // 255))
         layer.alpha_composite(picture, (round(x0), round(y0)))
 
 
 def _rounded_path(a: Point, b: Point, r: float) -> list[Point]:
-    corners = [(b[0] - r, a[1] + r, -90), (b[0] - r, b[1] - r, 0), (a[0] + r, b[1] - r, 90), (a[0] + r, a[1] + r, 180)]
+    corners = [
+        (b[0] - r, a[1] + r, -90),
+        (b[0] - r, b[1] - r, 0),
+        (a[0] + r, b[1] - r, 90),
+        (a[0] + r, a[1] + r, 180),
+    ]
     path = []
     for cx, cy, start in corners:
         for i in range(9):
@@ -147,7 +181,7 @@ def _dashes(pts: list[Point], pattern: list[float]) -> list[list[Point]]:
     pieces: list[list[Point]] = []
     index, left, on = 0, pattern[0], True
     current: list[Point] = [pts[0]]
-    for a, b in zip(pts, pts[1:]):
+    for a, b in pairwise(pts):
         seg = math.dist(a, b)
         pos = 0.0
         while seg - pos > left:

@@ -42,7 +42,12 @@ def _error(c: Checker, where: SourceLocation, message: str, hint: str | None = N
 
 def _check_id(c: Checker, by_id: Mapping[str, Item], ref: Ref, field: str) -> None:
     if "." in ref.text and ref.item in by_id:
-        _error(c, ref.where, f"'{field}' takes item ids, not anchors: '{ref.text}'", f"use '{ref.item}'")
+        _error(
+            c,
+            ref.where,
+            f"'{field}' takes item ids, not anchors: '{ref.text}'",
+            f"use '{ref.item}'",
+        )
     elif ref.text not in by_id:
         hint = did_you_mean(ref.text, by_id)
         _error(c, ref.where, f"unknown item '{ref.text}' in '{field}'", hint)

@@ -10,7 +10,7 @@ from deckgen.diagram.display import Box, Prim
 from deckgen.diagram.kinds import LINKS
 from deckgen.diagram.layout import Layout
 from deckgen.diagram.spec import DiagramSpec, Item, Step
-from deckgen.errors import DiagramSpecError, Diagnostics, SourceLocation
+from deckgen.errors import Diagnostics, DiagramSpecError, SourceLocation
 from deckgen.theme import Theme
 
 
@@ -33,7 +33,9 @@ class Scene:
     boxes: Mapping[str, Box] = field(default_factory=dict)
 
 
-def build_scene(spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str = ".") -> Scene:
+def build_scene(
+    spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str = "."
+) -> Scene:
     """Lay out the final scene once; steps only toggle visibility, so nothing moves."""
     ctx = Ctx(theme, diagnostics, base)
     layout = Layout(spec, ctx)
@@ -60,7 +62,9 @@ def scene_steps(spec: DiagramSpec, layout: Layout) -> tuple[SceneStep, ...]:
     for index, step in enumerate(steps):
         visible = frozenset(i.id for i in spec.items if _shown(spec, i, own, index))
         caption = step.caption or caption
-        emphasis = frozenset(k for ref in step.emphasize for k in _emphasis_keys(spec, layout, ref.text))
+        emphasis = frozenset(
+            k for ref in step.emphasize for k in _emphasis_keys(spec, layout, ref.text)
+        )
         out.append(SceneStep(step.number, visible, emphasis, caption, step.notes))
     return tuple(out)
 
@@ -110,22 +114,38 @@ def _emphasis_keys(spec: DiagramSpec, layout: Layout, ref: str) -> list[str]:
 
 def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
     canvas = Box(0, 0, spec.width, spec.height)
-    shelved = {t for i in spec.items if i.kind == "warehouse" for row in i.get("shelves", ()) for t in row}
+    shelved = {
+        t for i in spec.items if i.kind == "warehouse" for row in i.get("shelves", ()) for t in row
+    }
     for item in spec.items:
         box = layout.boxes.get(item.id)
         if box is not None and not _inside(box, canvas):
-            ctx.warn(item.where, f"{item.kind} '{item.id}' reaches outside the {spec.width:.0f}x{spec.height:.0f} canvas")
+            ctx.warn(
+                item.where,
+                f"{item.kind} '{item.id}' reaches outside the canvas "
+                f"({spec.width:.0f}x{spec.height:.0f})",
+            )
         if item.kind == "truck" and shelved:
             for name in item.get("cargo", ()):
                 if name not in shelved:
-                    ctx.warn(item.mark("cargo"), f"cargo '{name}' of truck '{item.id}' is on no warehouse shelf")
+                    ctx.warn(
+                        item.mark("cargo"),
+                        f"cargo '{name}' of truck '{item.id}' is on no warehouse shelf",
+                    )
 
 
 def _inside(box: Box, canvas: Box) -> bool:
-    return box.x >= -1 and box.y >= -1 and box.right <= canvas.right + 1 and box.bottom <= canvas.bottom + 1
+    return (
+        box.x >= -1
+        and box.y >= -1
+        and box.right <= canvas.right + 1
+        and box.bottom <= canvas.bottom + 1
+    )
 
 
-def _warn_never_visible(spec: DiagramSpec, steps: tuple[SceneStep, ...], diagnostics: Diagnostics) -> None:
+def _warn_never_visible(
+    spec: DiagramSpec, steps: tuple[SceneStep, ...], diagnostics: Diagnostics
+) -> None:
     for item in spec.items:
         if not any(item.id in s.visible for s in steps):
             diagnostics.warn(item.where, f"{item.kind} '{item.id}' is never visible in any step")

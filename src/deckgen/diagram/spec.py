@@ -179,7 +179,9 @@ def _steps(c: Checker, given: tuple[Any, Mark] | None) -> tuple[Step, ...]:
     if not isinstance(value, LocList):
         c.error(mark, "'steps' needs a list of steps")
         return ()
-    return tuple(_step(c, n, v, m) for n, (v, m) in enumerate(zip(value, value.item_marks), 1))
+    return tuple(
+        _step(c, n, v, m) for n, (v, m) in enumerate(zip(value, value.item_marks, strict=True), 1)
+    )
 
 
 def _step(c: Checker, number: int, data: Any, mark: Mark) -> Step:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.diagram.components import fence, person, primitives, site, truck, warehouse
 from deckgen.diagram.components.base import Ctx, Drawn
-from deckgen.diagram.display import Box, compass_anchors
+from deckgen.diagram.display import Box, Prim, compass_anchors
 from deckgen.diagram.spec import Item
 
 SizeFn = Callable[[Item, Ctx], tuple[float, float]]
@@ -54,7 +54,7 @@ def draw_item(item: Item, box: Box, ctx: Ctx) -> Drawn:
     component = COMPONENTS.get(item.kind)
     if component is not None:
         return component.draw(item, box, ctx)
-    prims = []
+    prims: list[Prim] = []
     for part in item.draw:
         at = part.get("at", (0.0, 0.0))
         size = natural_size(part, ctx)
@@ -64,7 +64,5 @@ def draw_item(item: Item, box: Box, ctx: Ctx) -> Drawn:
     return Drawn(tuple(prims), compass_anchors(box))
 
 
-def _own(prim: object, owner: str) -> object:
-    from dataclasses import replace
-
-    return replace(prim, owner=owner, part=owner)  # type: ignore[type-var]
+def _own(prim: Prim, owner: str) -> Prim:
+    return replace(prim, owner=owner, part=owner)

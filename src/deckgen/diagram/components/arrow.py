@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from itertools import pairwise
 
 from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, TextLook, look_of, measure
 from deckgen.diagram.display import Anchor, Box, Point, Prim, line, polygon, rect
@@ -20,8 +22,18 @@ def _head(tip: Point, back: Point, length: float, color: str, owner: str) -> Pri
     ux, uy = _unit(back, tip)
     base = (tip[0] - ux * length, tip[1] - uy * length)
     half = length * 0.55
-    return polygon([tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)],
-                   fill=color, stroke=color, width=1, owner=owner, part=owner)
+    return polygon(
+        [
+            tip,
+            (base[0] - uy * half, base[1] + ux * half),
+            (base[0] + uy * half, base[1] - ux * half),
+        ],
+        fill=color,
+        stroke=color,
+        width=1,
+        owner=owner,
+        part=owner,
+    )
 
 
 def _shorten(points: list[Point], length: float, at_end: bool) -> list[Point]:
@@ -32,13 +44,13 @@ def _shorten(points: list[Point], length: float, at_end: bool) -> list[Point]:
     return pts
 
 
-def draw_arrow(item: Item, points: list[Point], ctx: Ctx) -> Drawn:
+def draw_arrow(item: Item, points: list[Point], ctx: Ctx, obstacles: Sequence[Box] = ()) -> Drawn:
     s = item.style
     width = s.stroke_width if s.stroke_width is not None else 6.0
     color = ctx.color(s.stroke, INK) or INK
     default_heads = "end" if item.kind == "arrow" else "none"
     heads = s.heads or default_heads
-    length = max(4.2 * width, 24.0)
+    length = max(3.4 * width, 24.0)
     shaft = points
     prims: list[Prim] = []
     if heads in ("end", "both"):
@@ -48,16 +60,26 @@ def draw_arrow(item: Item, points: list[Point], ctx: Ctx) -> Drawn:
         prims.append(_head(points[0], points[1], length, color, item.id))
         shaft = _shorten(shaft, length * 0.8, False)
     opacity = s.opacity if s.opacity is not None else 1.0
-    prims.insert(0, line(shaft, stroke=color, width=width, dash=s.dash or (), opacity=opacity,
-                         owner=item.id, part=item.id))
-    prims += _label(item, points, width, ctx)
+    prims.insert(
+        0,
+        line(
+            shaft,
+            stroke=color,
+            width=width,
+            dash=s.dash or (),
+            opacity=opacity,
+            owner=item.id,
+            part=item.id,
+        ),
+    )
+    prims += _label(item, points, width, ctx, obstacles)
     mid = _midpoint(points)
     anchors = {"start": Anchor(*points[0]), "end": Anchor(*points[-1]), "mid": Anchor(*mid)}
     return Drawn(tuple(prims), anchors)
 
 
 def _longest(points: list[Point]) -> tuple[Point, Point]:
-    return max(zip(points, points[1:]), key=lambda ab: math.dist(*ab))
+    return max(pairwise(points), key=lambda ab: math.dist(*ab))
 
 
 def _midpoint(points: list[Point]) -> Point:
@@ -65,7 +87,10 @@ def _midpoint(points: list[Point]) -> Point:
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
 
-def label_box(item: Item, points: list[Point], width: float) -> Box | None:
+def label_box(
+    item: Item, points: list[Point], width: float, obstacles: Sequence[Box] = ()
+) -> Box | None:
+    """Beside the arrow where it covers the least of everything else (middle first)."""
     text = item.get("label")
     if not text:
         return None
@@ -73,17 +98,43 @@ def label_box(item: Item, points: list[Point], width: float) -> Box | None:
     w, h = measure(text, look) + 24, look.size * 1.5
     a, b = _longest(points)
     ux, uy = _unit(a, b)
-    nx, ny = uy, -ux  # the arrow's left-hand side
-    if nx > 0.01 or (abs(nx) <= 0.01 and ny > 0):  # keep labels above or to the left when in doubt
-        pass
-    reach = width / 2 + LABEL_GAP + abs(nx) * w / 2 + abs(ny) * h / 2
-    mx, my = _midpoint(points)
-    cx, cy = mx + nx * reach, my + ny * reach
-    return Box(cx - w / 2, cy - h / 2, w, h)
+    best: tuple[float, Box] | None = None
+    for t in (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9):
+        mx, my = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        for nx, ny in ((uy, -ux), (-uy, ux)):
+            reach = width / 2 + LABEL_GAP + abs(nx) * w / 2 + abs(ny) * h / 2
+            box = Box(mx + nx * reach - w / 2, my + ny * reach - h / 2, w, h)
+            score = sum(_overlap(box, o) for o in obstacles)
+            if best is None or score < best[0] - 1:
+                best = (score, box)
+    return best[1] if best else None
 
 
-def _label(item: Item, points: list[Point], width: float, ctx: Ctx) -> list[Prim]:
-    box = label_box(item, points, width)
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a.right, b.right) - max(a.x, b.x)
+    h = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def segment_boxes(points: list[Point], width: float) -> list[Box]:
+    """Thin boxes around each segment of a route, as obstacles for other labels."""
+    out = []
+    for (x0, y0), (x1, y1) in pairwise(points):
+        out.append(
+            Box(
+                min(x0, x1) - width,
+                min(y0, y1) - width,
+                abs(x1 - x0) + 2 * width,
+                abs(y1 - y0) + 2 * width,
+            )
+        )
+    return out
+
+
+def _label(
+    item: Item, points: list[Point], width: float, ctx: Ctx, obstacles: Sequence[Box]
+) -> list[Prim]:
+    box = label_box(item, points, width, obstacles)
     if box is None:
         return []
     look = look_of(item.style)
@@ -91,6 +142,15 @@ def _label(item: Item, points: list[Point], width: float, ctx: Ctx) -> list[Prim
     color = ctx.color(item.style.color, INK) or INK
     return [
         rect(box, fill=WHITE, opacity=0.9, radius=8, owner=item.id, part=item.id),
-        Prim("text", (box.center,), text=str(item.get("label")), family=look.family, bold=look.bold,
-             size=look.size, fill=color, owner=item.id, part=item.id),
+        Prim(
+            "text",
+            (box.center,),
+            text=str(item.get("label")),
+            family=look.family,
+            bold=look.bold,
+            size=look.size,
+            fill=color,
+            owner=item.id,
+            part=item.id,
+        ),
     ]

@@ -83,7 +83,7 @@ def wrap(text: str, width: float, look: TextLook) -> list[str]:
 
 
 def fit_size(text: str, width: float, look: TextLook) -> tuple[float, bool]:
-    """The largest size (down to the 24 px floor) at which `text` fits `width`; and whether it fits."""
+    """The largest size (down to the 24 px floor) at which `text` fits `width`, and if it fits."""
     size = look.size
     while size > FLOOR_PX and measure(text, look, size) > width:
         size -= 1
@@ -95,7 +95,10 @@ def contrast_text(fill: str | None) -> str:
     if fill is None:
         return INK
     r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    lum = sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4) for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))
+    lum = sum(
+        w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+        for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True)
+    )
     with_ink = (lum + 0.05) / (0.0160 + 0.05)
     with_white = 1.05 / (lum + 0.05)
     return INK if with_ink >= with_white else WHITE
@@ -108,24 +111,46 @@ def text_lines(
     step = look.size * LINE_HEIGHT
     top = center[1] - step * (len(lines) - 1) / 2
     return [
-        Prim("text", ((center[0], top + i * step),), text=line, family=look.family, bold=look.bold,
-             size=look.size, fill=color, owner=owner, part=part)
+        Prim(
+            "text",
+            ((center[0], top + i * step),),
+            text=line,
+            family=look.family,
+            bold=look.bold,
+            size=look.size,
+            fill=color,
+            owner=owner,
+            part=part,
+        )
         for i, line in enumerate(lines)
     ]
 
 
 def chip(
-    ctx: Ctx, label: str, box: Box, fill: str, owner: str, part: str, where: SourceLocation,
-    *, look: TextLook | None = None, stroke_width: float = 2.0,
+    ctx: Ctx,
+    label: str,
+    box: Box,
+    fill: str,
+    owner: str,
+    part: str,
+    where: SourceLocation,
+    *,
+    look: TextLook | None = None,
+    stroke_width: float = 2.0,
 ) -> list[Prim]:
     """A rounded chip with a label that fits: shrunk down to 24 px, else a warning."""
     look = look or TextLook()
     size, fits = fit_size(label, box.w - 16, look)
     if not fits:
-        ctx.warn(where, f"label '{label}' is wider than its chip ({box.w:.0f} px) even at {FLOOR_PX:.0f} px")
+        ctx.warn(
+            where,
+            f"label '{label}' is wider than its chip ({box.w:.0f} px) even at {FLOOR_PX:.0f} px",
+        )
     look = TextLook(look.family, size, look.bold)
     radius = min(12.0, box.h / 3)
-    body = rect(box, fill=fill, stroke=INK, width=stroke_width, radius=radius, owner=owner, part=part)
+    body = rect(
+        box, fill=fill, stroke=INK, width=stroke_width, radius=radius, owner=owner, part=part
+    )
     return [body, *text_lines([label], box.center, look, contrast_text(fill), owner, part)]
 
 

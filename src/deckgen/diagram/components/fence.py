@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, TextLook, item_label, text_lines
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, line, polygon, rect
@@ -21,11 +22,11 @@ def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
 
 
 def _length(points: list[Point]) -> float:
-    return sum(math.dist(a, b) for a, b in zip(points, points[1:]))
+    return sum(math.dist(a, b) for a, b in pairwise(points))
 
 
 def point_at(points: list[Point], distance: float) -> Point:
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         seg = math.dist(a, b)
         if distance <= seg and seg > 0:
             t = distance / seg
@@ -44,7 +45,11 @@ def fence_prims(
     for start, end in spans:
         for offset in (-PICKET_H * 0.5, PICKET_H * 0.1):
             rail = _sub_path(points, start, end)
-            prims.append(line([(x, y + offset) for x, y in rail], stroke=INK, width=4, owner=owner, part=part))
+            prims.append(
+                line(
+                    [(x, y + offset) for x, y in rail], stroke=INK, width=4, owner=owner, part=part
+                )
+            )
     for start, end in spans:
         count = max(int((end - start) // SPACING), 0)
         for i in range(count + 1):
@@ -62,7 +67,7 @@ def _picket(x: float, y: float, owner: str, part: str) -> Prim:
 def _sub_path(points: list[Point], start: float, end: float) -> list[Point]:
     out = [point_at(points, start)]
     walked = 0.0
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         walked += math.dist(a, b)
         if start < walked < end:
             out.append(b)
@@ -72,7 +77,10 @@ def _sub_path(points: list[Point], start: float, end: float) -> list[Point]:
 
 def barrier(a: Point, b: Point, owner: str, part: str) -> list[Prim]:
     """A striped barrier arm between two posts."""
-    posts = [rect(Box(p[0] - 9, p[1] - 30, 18, 42), fill=INK, radius=3, owner=owner, part=part) for p in (a, b)]
+    posts = [
+        rect(Box(p[0] - 9, p[1] - 30, 18, 42), fill=INK, radius=3, owner=owner, part=part)
+        for p in (a, b)
+    ]
     ya = (a[0], a[1] - 12)
     yb = (b[0], b[1] - 12)
     return [
@@ -99,7 +107,9 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
         mid = item.get("gate_at") * total
         gate = (max(mid - width / 2, 0.0), min(mid + width / 2, total))
         anchors["gate"] = Anchor(*point_at(pts, mid))
-        parts["gate"] = Box(point_at(pts, mid)[0] - width / 2, point_at(pts, mid)[1] - 40, width, 60)
+        parts["gate"] = Box(
+            point_at(pts, mid)[0] - width / 2, point_at(pts, mid)[1] - 40, width, 60
+        )
     prims += fence_prims(pts, gate, item.id, item.id)
     if gate is not None:
         part = f"{item.id}.gate"
@@ -110,5 +120,7 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
             prims += text_lines([gate_label], (x, y + 44), TextLook(), INK, item.id, part)
     label = item_label(item)
     if label:
-        prims += text_lines([label], (box.x + box.w / 2, box.y - 48), TextLook(), INK, item.id, item.id)
+        prims += text_lines(
+            [label], (box.x + box.w / 2, box.y - 48), TextLook(), INK, item.id, item.id
+        )
     return Drawn(tuple(prims), anchors, parts)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import math
 
 from deckgen.diagram.components.base import INK, Ctx, Drawn, TextLook, item_label, text_lines
-from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, ellipse, line, polygon, rect
+from deckgen.diagram.display import (
+    Anchor,
+    Box,
+    Point,
+    Prim,
+    compass_anchors,
+    ellipse,
+    line,
+    polygon,
+    rect,
+)
 from deckgen.diagram.spec import Item
 
 SKIN = "F2D3B1"
@@ -25,12 +35,38 @@ def figure(box: Box, color: str, worker: bool, owner: str, part: str) -> list[Pr
     kw = {"owner": owner, "part": part}
     limb = 0.06 * h
     out = [
-        line([(cx - 0.085 * h, y + 0.62 * h), (cx - 0.1 * h, y + 0.97 * h)], stroke=INK, width=limb, **kw),
-        line([(cx + 0.085 * h, y + 0.62 * h), (cx + 0.1 * h, y + 0.97 * h)], stroke=INK, width=limb, **kw),
-        line([(cx - 0.15 * h, y + 0.4 * h), (cx - 0.25 * h, y + 0.62 * h)], stroke=color, width=limb * 0.9, **kw),
-        line([(cx + 0.15 * h, y + 0.4 * h), (cx + 0.25 * h, y + 0.62 * h)], stroke=color, width=limb * 0.9, **kw),
-        rect(Box(cx - 0.16 * h, y + 0.34 * h, 0.32 * h, 0.34 * h), fill=color, stroke=INK,
-             width=2, radius=0.07 * h, **kw),
+        line(
+            [(cx - 0.085 * h, y + 0.62 * h), (cx - 0.1 * h, y + 0.97 * h)],
+            stroke=INK,
+            width=limb,
+            **kw,
+        ),
+        line(
+            [(cx + 0.085 * h, y + 0.62 * h), (cx + 0.1 * h, y + 0.97 * h)],
+            stroke=INK,
+            width=limb,
+            **kw,
+        ),
+        line(
+            [(cx - 0.15 * h, y + 0.4 * h), (cx - 0.25 * h, y + 0.62 * h)],
+            stroke=color,
+            width=limb * 0.9,
+            **kw,
+        ),
+        line(
+            [(cx + 0.15 * h, y + 0.4 * h), (cx + 0.25 * h, y + 0.62 * h)],
+            stroke=color,
+            width=limb * 0.9,
+            **kw,
+        ),
+        rect(
+            Box(cx - 0.16 * h, y + 0.34 * h, 0.32 * h, 0.34 * h),
+            fill=color,
+            stroke=INK,
+            width=2,
+            radius=0.07 * h,
+            **kw,
+        ),
         ellipse(Box(cx - r, head_y - r, 2 * r, 2 * r), fill=SKIN, stroke=INK, width=2, **kw),
     ]
     if worker:
@@ -40,7 +76,9 @@ def figure(box: Box, color: str, worker: bool, owner: str, part: str) -> list[Pr
 
 def hard_hat(center: Point, r: float, owner: str, part: str) -> list[Prim]:
     cx, cy = center
-    dome = [(cx + 1.05 * r * math.cos(a), cy - 1.05 * r * math.sin(a)) for a in _arc(0, math.pi, 16)]
+    dome = [
+        (cx + 1.05 * r * math.cos(a), cy - 1.05 * r * math.sin(a)) for a in _arc(0, math.pi, 16)
+    ]
     brim = Box(cx - 1.4 * r, cy - 0.05 * r, 2.8 * r, 0.28 * r)
     return [
         polygon(dome, fill=HAT, stroke=INK, width=2, owner=owner, part=part),
@@ -58,7 +96,9 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     color = ctx.color(item.style.color or item.style.fill, ctx.theme.color("blue")) or INK
     prims = figure(body, color, item.get("role", "worker") == "worker", item.id, item.id)
     if label:
-        prims += text_lines([label], (box.x + box.w / 2, body.bottom + 24), TextLook(), INK, item.id, item.id)
+        prims += text_lines(
+            [label], (box.x + box.w / 2, body.bottom + 24), TextLook(), INK, item.id, item.id
+        )
     anchors = compass_anchors(box)
     anchors["head"] = Anchor(box.x + box.w / 2, body.y + 0.2 * body.h, 0, -1)
     anchors["feet"] = Anchor(box.x + box.w / 2, body.bottom, 0, 1)

@@ -40,6 +40,7 @@ def _common(item: Item, ctx: Ctx, fill: str | None, stroke: str | None) -> dict[
 
 
 def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 20) -> list[Prim]:
+    pad = min(pad, box.h / 6)
     """A label wrapped and shrunk (to 24 px at least) to fit inside `box`; warns if it cannot."""
     text = item_label(item)
     if not text:
@@ -53,7 +54,10 @@ def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 
             break
         look = TextLook(look.family, look.size - 1, look.bold)
     if too_wide or too_tall:
-        ctx.warn(item.mark("label"), f"label '{text}' does not fit its {item.kind} even at {FLOOR_PX:.0f} px")
+        ctx.warn(
+            item.mark("label"),
+            f"label '{text}' does not fit its {item.kind} even at {FLOOR_PX:.0f} px",
+        )
     color = ctx.color(item.style.color, contrast_text(fill)) or INK
     return text_lines(lines, box.center, look, color, item.id, item.id)
 
@@ -67,14 +71,18 @@ def draw_box(item: Item, box: Box, ctx: Ctx) -> Drawn:
     kw = _common(item, ctx, WHITE, INK)
     radius = item.style.radius if item.style.radius is not None else 12.0
     fill = kw["fill"] if isinstance(kw["fill"], str) else None
-    return Drawn((rect(box, radius=radius, **kw), *_inner_label(item, ctx, box, fill)), compass_anchors(box))
+    return Drawn(
+        (rect(box, radius=radius, **kw), *_inner_label(item, ctx, box, fill)), compass_anchors(box)
+    )
 
 
 def draw_ellipse(item: Item, box: Box, ctx: Ctx) -> Drawn:
     kw = _common(item, ctx, WHITE, INK)
     fill = kw["fill"] if isinstance(kw["fill"], str) else None
     inner = box.inset(box.w * 0.146, box.h * 0.146)
-    return Drawn((ellipse(box, **kw), *_inner_label(item, ctx, inner, fill, 0)), compass_anchors(box))
+    return Drawn(
+        (ellipse(box, **kw), *_inner_label(item, ctx, inner, fill, 0)), compass_anchors(box)
+    )
 
 
 def polygon_size(item: Item, ctx: Ctx) -> tuple[float, float]:
@@ -119,15 +127,33 @@ def draw_label(item: Item, box: Box, ctx: Ctx) -> Drawn:
     anchor = {"left": "lm", "center": "mm", "right": "rm"}[align]
     for i, line in enumerate(_label_lines(item)):
         y = box.y + 4 + step * (i + 0.5)
-        prims.append(Prim("text", ((x, y),), text=line, family=look.family, bold=look.bold,
-                          size=look.size, fill=color, align=anchor, owner=item.id, part=item.id))
+        prims.append(
+            Prim(
+                "text",
+                ((x, y),),
+                text=line,
+                family=look.family,
+                bold=look.bold,
+                size=look.size,
+                fill=color,
+                align=anchor,
+                owner=item.id,
+                part=item.id,
+            )
+        )
     return Drawn(tuple(prims), compass_anchors(box))
 
 
 def draw_image(item: Item, box: Box, ctx: Ctx) -> Drawn:
     path = str(item.get("src", ""))
-    prim = Prim("image", ((box.x, box.y), (box.right, box.bottom)), text=path, owner=item.id, part=item.id,
-                opacity=item.style.opacity if item.style.opacity is not None else 1.0)
+    prim = Prim(
+        "image",
+        ((box.x, box.y), (box.right, box.bottom)),
+        text=path,
+        owner=item.id,
+        part=item.id,
+        opacity=item.style.opacity if item.style.opacity is not None else 1.0,
+    )
     return Drawn((prim,), compass_anchors(box))
 
 
@@ -137,7 +163,16 @@ def tool_size(item: Item, ctx: Ctx) -> tuple[float, float]:
 
 def draw_tool(item: Item, box: Box, ctx: Ctx) -> Drawn:
     fill = ctx.color(item.style.fill, ctx.theme.color("sky")) or WHITE
-    prims = chip(ctx, item_label(item), box, fill, item.id, item.id, item.mark("label"), look=look_of(item.style))
+    prims = chip(
+        ctx,
+        item_label(item),
+        box,
+        fill,
+        item.id,
+        item.id,
+        item.mark("label"),
+        look=look_of(item.style),
+    )
     return Drawn(tuple(prims), compass_anchors(box))
 
 
@@ -145,14 +180,34 @@ def draw_frame(item: Item, box: Box, ctx: Ctx) -> Drawn:
     frame = item.get("frame")
     if not frame:
         return Drawn((), compass_anchors(box))
-    prims = [rect(box, fill=ctx.color(frame.get("fill")), stroke=ctx.color(frame.get("stroke", "grey")),
-                  width=frame.get("stroke_width", 3.0), radius=frame.get("radius", 16.0),
-                  dash=tuple(frame.get("dash", ())), owner=item.id, part=item.id)]
+    prims = [
+        rect(
+            box,
+            fill=ctx.color(frame.get("fill")),
+            stroke=ctx.color(frame.get("stroke", "grey")),
+            width=frame.get("stroke_width", 3.0),
+            radius=frame.get("radius", 16.0),
+            dash=tuple(frame.get("dash", ())),
+            owner=item.id,
+            part=item.id,
+        )
+    ]
     label = frame.get("label")
     if label:
         pad = item.get("padding", 32.0)
         look = TextLook(bold=True)
-        prims.append(Prim("text", ((box.x + pad, box.y + pad / 2 + FRAME_LABEL_BAND / 2),), text=label,
-                          family=look.family, bold=True, size=look.size, fill=INK, align="lm",
-                          owner=item.id, part=item.id))
+        prims.append(
+            Prim(
+                "text",
+                ((box.x + pad, box.y + pad / 2 + FRAME_LABEL_BAND / 2),),
+                text=label,
+                family=look.family,
+                bold=True,
+                size=look.size,
+                fill=INK,
+                align="lm",
+                owner=item.id,
+                part=item.id,
+            )
+        )
     return Drawn(tuple(prims), compass_anchors(box))

@@ -76,12 +76,29 @@ def _sign(item: Item, box: Box) -> list[Prim]:
 def _perimeter(box: Box, side: str, at: float) -> tuple[list[Point], float]:
     """The closed outline (clockwise from the top-left corner) and the gate's arc position."""
     w, h = box.w, box.h
-    pts = [(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom), (box.x, box.y)]
-    position = {"n": at * w, "e": w + at * h, "s": w + h + (1 - at) * w, "w": 2 * w + h + (1 - at) * h}
+    pts = [
+        (box.x, box.y),
+        (box.right, box.y),
+        (box.right, box.bottom),
+        (box.x, box.bottom),
+        (box.x, box.y),
+    ]
+    position = {
+        "n": at * w,
+        "e": w + at * h,
+        "s": w + h + (1 - at) * w,
+        "w": 2 * w + h + (1 - at) * h,
+    }
     return pts, position[side]
 
 
-def _fence(item: Item, box: Box, gate: dict[str, object] | None, anchors: dict[str, Anchor], parts: dict[str, Box]) -> list[Prim]:
+def _fence(
+    item: Item,
+    box: Box,
+    gate: dict[str, object] | None,
+    anchors: dict[str, Anchor],
+    parts: dict[str, Box],
+) -> list[Prim]:
     if gate is None:
         pts, _ = _perimeter(box, "s", 0.5)
         return fence_prims(pts, None, item.id, f"{item.id}.fence")
@@ -98,7 +115,9 @@ def _fence(item: Item, box: Box, gate: dict[str, object] | None, anchors: dict[s
     gx, gy = point_at(pts, mid)
     dx, dy = DIRS[side]
     anchors["gate"] = Anchor(gx + dx * 12, gy + dy * 12, dx, dy)
-    gate_box = Box(min(a[0], b[0]) - 10, min(a[1], b[1]) - 40, abs(b[0] - a[0]) + 20, abs(b[1] - a[1]) + 60)
+    gate_box = Box(
+        min(a[0], b[0]) - 10, min(a[1], b[1]) - 40, abs(b[0] - a[0]) + 20, abs(b[1] - a[1]) + 60
+    )
     label = str(gate.get("label", ""))
     if label:
         center = (gx - dx * (GATE_BAND * 0.75), gy - dy * (GATE_BAND * 0.75))
@@ -140,12 +159,14 @@ def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim
         step_x = room.w / in_row
         x = room.x + step_x * (col + 0.5) - w / 2 + _wobble(seed, i, 0) * jitter
         y = room.y + (room.h - rows * h) / 2 + r * h + _wobble(seed, i, 1) * jitter
-        prims += figure(Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people")
+        prims += figure(
+            Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people"
+        )
     parts["people"] = room
     return prims
 
 
 def _wobble(seed: int, i: int, axis: int) -> float:
-    """A fixed pseudo-random number in [-1, 1] so crowds look loose but render the same every time."""
+    """A fixed pseudo-random number in [-1, 1]: crowds look loose but render the same each time."""
     value = zlib.crc32(f"{seed}:{i}:{axis}".encode()) % 2001
     return value / 1000.0 - 1.0

@@ -13,7 +13,16 @@ from deckgen.diagram.components.base import (
     item_label,
     text_lines,
 )
-from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, ellipse, polygon, rect
+from deckgen.diagram.display import (
+    Anchor,
+    Box,
+    Point,
+    Prim,
+    compass_anchors,
+    ellipse,
+    polygon,
+    rect,
+)
 from deckgen.diagram.spec import Item
 
 CAB = "D9D9D9"
@@ -60,13 +69,42 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     cab_x = BOX_SHARE * w + 0.02 * w
     prims: list[Prim] = [
         rect(f.b(0.02 * w, bottom - 4, 0.96 * w, 0.06 * th), fill=INK, radius=4, **kw),
-        rect(cargo_box, fill=fill, stroke=INK, width=3, radius=10, owner=item.id, part=f"{item.id}.cargo"),
-        polygon([f.p(cab_x, bottom), f.p(cab_x, 0.3 * th), f.p(0.88 * w, 0.3 * th),
-                 f.p(w, 0.56 * th), f.p(w, bottom)], fill=CAB, stroke=INK, width=3,
-                owner=item.id, part=f"{item.id}.cab"),
-        polygon([f.p(cab_x + 0.03 * w, 0.36 * th), f.p(0.865 * w, 0.36 * th),
-                 f.p(0.955 * w, 0.54 * th), f.p(cab_x + 0.03 * w, 0.54 * th)],
-                fill=ctx.theme.color("sky"), stroke=INK, width=2, owner=item.id, part=f"{item.id}.cab"),
+        rect(
+            cargo_box,
+            fill=fill,
+            stroke=INK,
+            width=3,
+            radius=10,
+            owner=item.id,
+            part=f"{item.id}.cargo",
+        ),
+        polygon(
+            [
+                f.p(cab_x, bottom),
+                f.p(cab_x, 0.3 * th),
+                f.p(0.88 * w, 0.3 * th),
+                f.p(w, 0.56 * th),
+                f.p(w, bottom),
+            ],
+            fill=CAB,
+            stroke=INK,
+            width=3,
+            owner=item.id,
+            part=f"{item.id}.cab",
+        ),
+        polygon(
+            [
+                f.p(cab_x + 0.03 * w, 0.36 * th),
+                f.p(0.865 * w, 0.36 * th),
+                f.p(0.955 * w, 0.54 * th),
+                f.p(cab_x + 0.03 * w, 0.54 * th),
+            ],
+            fill=ctx.theme.color("sky"),
+            stroke=INK,
+            width=2,
+            owner=item.id,
+            part=f"{item.id}.cab",
+        ),
     ]
     for wx in (0.14 * w, 0.3 * w, 0.88 * w):
         cx, cy = f.p(wx, th - r)
@@ -75,7 +113,14 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     cargo_prims, parts = _cargo(ctx, item, cargo_box.inset(PAD, 16))
     prims += cargo_prims
     if label:
-        prims += text_lines([label], (box.x + w / 2, box.y + th + LABEL_BAND / 2 + 4), TextLook(), INK, item.id, item.id)
+        prims += text_lines(
+            [label],
+            (box.x + w / 2, box.y + th + LABEL_BAND / 2 + 4),
+            TextLook(),
+            INK,
+            item.id,
+            item.id,
+        )
     parts["cargo"] = cargo_box
     parts["cab"] = f.b(cab_x, 0.3 * th, w - cab_x, bottom - 0.3 * th)
     anchors = compass_anchors(box)
@@ -109,7 +154,9 @@ def _cargo(ctx: Ctx, item: Item, room: Box) -> tuple[list[Prim], dict[str, Box]]
         x = room.x + (room.w - total) / 2
         for name, width in row:
             chip_box = Box(x, y, width, CHIP_H)
-            prims += chip(ctx, name, chip_box, WHITE, item.id, f"{item.id}.cargo.{name}", item.mark("cargo"))
+            prims += chip(
+                ctx, name, chip_box, WHITE, item.id, f"{item.id}.cargo.{name}", item.mark("cargo")
+            )
             parts[f"cargo.{name}"] = chip_box
             x += width + CHIP_GAP
         y += CHIP_H + CHIP_GAP

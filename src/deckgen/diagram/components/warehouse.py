@@ -33,7 +33,13 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     kw = {"owner": item.id, "part": item.id}
     prims: list[Prim] = [
         rect(body, fill=WALL, stroke=INK, width=3, **kw),
-        polygon(roof, fill=ctx.color(item.style.fill, ctx.theme.color("vermillion")), stroke=INK, width=3, **kw),
+        polygon(
+            roof,
+            fill=ctx.color(item.style.fill, ctx.theme.color("vermillion")),
+            stroke=INK,
+            width=3,
+            **kw,
+        ),
     ]
     top = body.y + 16
     label = item_label(item)
@@ -78,7 +84,9 @@ def _shelves(ctx: Ctx, item: Item, area: Box) -> tuple[list[Prim], dict[str, Box
     fill = ctx.theme.color("sky")
     for i, row in enumerate(rows):
         plank_y = area.y + (i + 1) * row_h - 8
-        prims.append(rect(Box(area.x - 8, plank_y, area.w + 16, 9), fill=PLANK, owner=item.id, part=item.id))
+        prims.append(
+            rect(Box(area.x - 8, plank_y, area.w + 16, 9), fill=PLANK, owner=item.id, part=item.id)
+        )
         if not row:
             continue
         gap = 10.0
