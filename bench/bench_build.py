@@ -58,7 +58,15 @@ def build(folder: Path, slides: int) -> tuple[float, int, str]:
     source.write_text(talk(slides), encoding="utf-8")
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "deckgen", "build", str(source), "-o", str(folder / f"{slides}.pptx")],
+        [
+            sys.executable,
+            "-m",
+            "deckgen",
+            "build",
+            str(source),
+            "-o",
+            str(folder / f"{slides}.pptx"),
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -17,7 +17,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _report(diagnostics: Diagnostics) -> None:
     for problem in diagnostics.sorted():
-        click.echo(f"{problem.location}: warning: {problem.message}" if problem.location else f"warning: {problem.message}", err=True)
+        click.echo(
+            f"{problem.location}: warning: {problem.message}"
+            if problem.location
+            else f"warning: {problem.message}",
+            err=True,
+        )
         if problem.hint:
             click.echo(f"  hint: {problem.hint}", err=True)
 
@@ -38,7 +43,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck (default build/<talk>.pptx).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the deck (default build/<talk>.pptx).",
+)
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when there are warnings.")
 def build(source: Path, output: Path | None, strict: bool) -> None:
     """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
@@ -53,20 +63,29 @@ def build(source: Path, output: Path | None, strict: bool) -> None:
         return
     _report(diagnostics)
     count = len(diagnostics.warnings)
-    click.echo(
-        f"built {result.output}: {result.slides} slides, {count} warning{'s' if count != 1 else ''}, "
-        f"{result.seconds:.2f} s"
-    )
+    warnings = f"{count} warning{'s' if count != 1 else ''}"
+    click.echo(f"built {result.output}: {result.slides} slides, {warnings}, {result.seconds:.2f} s")
 
 
 @main.command()
 @click.argument("spec", type=click.Path(path_type=Path), required=False)
 @click.option("--step", type=click.IntRange(min=1), help="Render only this step (counting from 1).")
-@click.option("--all", "all_steps", is_flag=True, help="Render every step into the folder given by -o.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="PNG path, or folder with --all.")
+@click.option(
+    "--all", "all_steps", is_flag=True, help="Render every step into the folder given by -o."
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="PNG path, or folder with --all."
+)
 @click.option("--4k", "uhd", is_flag=True, help="Render 3840x2160 instead of 2880x1620.")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of diagram specs and exit.")
-def diagram(spec: Path | None, step: int | None, all_steps: bool, output: Path | None, uhd: bool, schema: bool) -> None:
+def diagram(
+    spec: Path | None,
+    step: int | None,
+    all_steps: bool,
+    output: Path | None,
+    uhd: bool,
+    schema: bool,
+) -> None:
     """Render a diagram SPEC's steps to PNG for a quick look while editing."""
     import json
 

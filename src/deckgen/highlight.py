@@ -10,9 +10,9 @@ from deckgen.model import Run
 Line = tuple[Run, ...]
 
 
-def highlight(code: str, language: str, style: str, background: str, default: str) -> tuple[
-    tuple[Line, ...], bool
-]:
+def highlight(
+    code: str, language: str, style: str, background: str, default: str
+) -> tuple[tuple[Line, ...], bool]:
     """The code's lines as runs; the flag is False when the language is unknown (plain text)."""
     from pygments.lexers import get_lexer_by_name  # imported late: only decks with code pay
     from pygments.util import ClassNotFound
@@ -22,7 +22,9 @@ def highlight(code: str, language: str, style: str, background: str, default: st
     except ClassNotFound:
         lexer = None
     if lexer is None:
-        return tuple((Run(line, code=True, color=default),) for line in code.split("\n")), not language
+        return tuple(
+            (Run(line, code=True, color=default),) for line in code.split("\n")
+        ), not language
     colors = _style_colors(style, background, default)
     lines: list[list[Run]] = [[]]
     for token_type, value in lexer.get_tokens(code):
@@ -40,13 +42,18 @@ def _merge(runs: list[Run]) -> Line:
     merged: list[Run] = []
     for run in runs:
         last = merged[-1] if merged else None
-        if last and run.text.isspace():  # spaces take the colour of what they follow
-            merged[-1] = Run(last.text + run.text, last.bold, last.italic, code=True, color=last.color)
-        elif last and (last.color, last.bold, last.italic) == (run.color, run.bold, run.italic):
-            merged[-1] = Run(last.text + run.text, last.bold, last.italic, code=True, color=last.color)
+        # spaces take the look of what they follow
+        if last and (run.text.isspace() or _look(last) == _look(run)):
+            merged[-1] = Run(
+                last.text + run.text, last.bold, last.italic, code=True, color=last.color
+            )
         else:
             merged.append(run)
     return tuple(merged)
+
+
+def _look(run: Run) -> tuple[str | None, bool, bool]:
+    return run.color, run.bold, run.italic
 
 
 Colors = dict[object, tuple[str, bool, bool]]

@@ -32,7 +32,9 @@ class BuildResult:
     seconds: float
 
 
-def build_deck(source: Path, output: Path | None, diagnostics: Diagnostics, strict: bool = False) -> BuildResult:
+def build_deck(
+    source: Path, output: Path | None, diagnostics: Diagnostics, strict: bool = False
+) -> BuildResult:
     """Build the deck; on any error the previous deck at `output` stays as it was."""
     started = time.perf_counter()
     from deckgen.fonts import check_fonts
@@ -60,11 +62,19 @@ def talk_files(source: Path) -> list[Path]:
     if source.is_dir():
         files = sorted(p for p in source.iterdir() if p.suffix == ".md" and p.is_file())
         if not files:
-            raise TalkError(f"no .md files in {source}/", SourceLocation(str(source)), "write your slides in talk/*.md")
+            raise TalkError(
+                f"no .md files in {source}/",
+                SourceLocation(str(source)),
+                "write your slides in talk/*.md",
+            )
         return files
     if source.is_file():
         return [source]
-    raise TalkError(f"no such file or folder: {source}", None, "run deckgen build in your talk's project, or name the .md file")
+    raise TalkError(
+        f"no such file or folder: {source}",
+        None,
+        "run deckgen build in your talk's project, or name the .md file",
+    )
 
 
 def _stem(source: Path, files: list[Path]) -> str:
@@ -87,7 +97,9 @@ def read_source(path: Path) -> tuple[str, str]:
         line = data[: fault.start].count(b"\n") + 1
         col = fault.start - (data.rfind(b"\n", 0, fault.start) + 1) + 1
         where = SourceLocation(display(path), line, col)
-        raise TalkError(f"not UTF-8 text (byte 0x{data[fault.start]:02X})", where, "save the file as UTF-8") from None
+        raise TalkError(
+            f"not UTF-8 text (byte 0x{data[fault.start]:02X})", where, "save the file as UTF-8"
+        ) from None
 
 
 def creation_date() -> datetime:
@@ -135,13 +147,22 @@ def _diagram_refs(blocks: tuple[Block, ...]) -> list[DiagramRef]:
 Step = tuple[Image, str]  # the step's picture and its speaker notes
 
 
-def _render(ref: DiagramRef, theme: object, cache: Path, diagnostics: Diagnostics, render: object) -> tuple[Step, ...]:
+def _render(
+    ref: DiagramRef, theme: object, cache: Path, diagnostics: Diagnostics, render: object
+) -> tuple[Step, ...]:
     path = Path(ref.path)
     if not path.is_file():
-        raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, "check the path; it is relative to the .md file")
+        raise DeckgenError(
+            f"diagram spec not found: {ref.path}",
+            ref.source,
+            "check the path; it is relative to the .md file",
+        )
     steps = render(path, theme, cache, diagnostics, step=ref.step, display_path=display(path))  # type: ignore[operator]
     return tuple(
-        (Image(str(s.png), ref.alt or s.caption or path.stem, ref.source, caption=s.caption), s.notes)
+        (
+            Image(str(s.png), ref.alt or s.caption or path.stem, ref.source, caption=s.caption),
+            s.notes,
+        )
         for s in steps
     )
 
@@ -151,7 +172,9 @@ def _step_slides(slide: Slide, steps: dict[DiagramRef, tuple[Step, ...]]) -> Ite
     lead = next((b for b in slide.blocks if isinstance(b, DiagramRef)), None)
     count = len(steps[lead]) if lead else 1
     for index in range(count):
-        chosen = {ref: images[index] if ref is lead else images[-1] for ref, images in steps.items()}
+        chosen = {
+            ref: images[index] if ref is lead else images[-1] for ref, images in steps.items()
+        }
         pictures = {ref: image for ref, (image, _) in chosen.items()}
         step_notes = chosen[lead][1] if lead else ""
         notes = (*slide.notes, step_notes) if step_notes else slide.notes
@@ -173,7 +196,9 @@ def _swap(blocks: tuple[Block, ...], pictures: dict[DiagramRef, Image]) -> tuple
 # --- pictures -------------------------------------------------------------------------------
 
 
-def attach_pictures(deck: Deck, diagnostics: Diagnostics) -> tuple[Deck, dict[str, tuple[int, int]]]:
+def attach_pictures(
+    deck: Deck, diagnostics: Diagnostics
+) -> tuple[Deck, dict[str, tuple[int, int]]]:
     """Check every picture; a web address becomes a note on the slide, a missing file an error."""
     from deckgen.images import image_size
 
@@ -182,16 +207,33 @@ def attach_pictures(deck: Deck, diagnostics: Diagnostics) -> tuple[Deck, dict[st
 
     def check(block: Block) -> Block:
         if isinstance(block, Columns):
-            return replace(block, columns=tuple(replace(c, blocks=tuple(map(check, c.blocks))) for c in block.columns))
+            return replace(
+                block,
+                columns=tuple(
+                    replace(c, blocks=tuple(map(check, c.blocks))) for c in block.columns
+                ),
+            )
         if not isinstance(block, Image) or block.path in sizes:
             return block
         if block.path.startswith(("http://", "https://")):
-            diagnostics.warn(block.source, f"web image not embedded: {block.path}", "download it next to the talk and use the local path")
-            return Paragraph((Run(f"[picture: {block.alt or block.path}]", italic=True),), block.source)
+            diagnostics.warn(
+                block.source,
+                f"web image not embedded: {block.path}",
+                "download it next to the talk and use the local path",
+            )
+            return Paragraph(
+                (Run(f"[picture: {block.alt or block.path}]", italic=True),), block.source
+            )
         size = image_size(Path(block.path)) if Path(block.path).is_file() else None
         if size is None:
             exists = Path(block.path).is_file()
-            problems.append(Problem(block.source, f"{'not a picture' if exists else 'image not found'}: {block.path}", "PNG, JPEG or GIF, relative to the .md file"))
+            problems.append(
+                Problem(
+                    block.source,
+                    f"{'not a picture' if exists else 'image not found'}: {block.path}",
+                    "PNG, JPEG or GIF, relative to the .md file",
+                )
+            )
             return block
         sizes[block.path] = size
         return block
@@ -211,7 +253,9 @@ def write_atomically(output: Path, data: bytes) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     except OSError as fault:
-        raise OutputError(f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o") from None
+        raise OutputError(
+            f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -219,4 +263,6 @@ def write_atomically(output: Path, data: bytes) -> None:
         os.replace(temp, output)
     except OSError as fault:
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o") from None
+        raise OutputError(
+            f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o"
+        ) from None

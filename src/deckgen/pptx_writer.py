@@ -24,11 +24,11 @@ from pptx.util import Emu
 from deckgen.model import Run
 from deckgen.placed import (
     Box,
+    Picture,
     PlacedDeck,
     PlacedParagraph,
     PlacedSlide,
     PlacedTable,
-    Picture,
     Rect,
     Shape,
     TextFrame,
@@ -67,7 +67,7 @@ def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
 
 def _fill_slide(slide: Any, placed: PlacedSlide, lang: str) -> None:
     slide.background.fill.solid()
-    slide.background.fill.fore_color.rgb = RGBColor.from_string(placed.background)
+    slide.background.fill.fore_color.rgb = _rgb(placed.background)
     title_shape = slide.shapes.title
     if placed.title is None:
         title_shape._element.getparent().remove(title_shape._element)
@@ -79,7 +79,9 @@ def _fill_slide(slide: Any, placed: PlacedSlide, lang: str) -> None:
 
 
 def _place(shape: Any, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = (emu(v) for v in (box.x, box.y, box.w, box.h))
+    shape.left, shape.top, shape.width, shape.height = (
+        emu(v) for v in (box.x, box.y, box.w, box.h)
+    )
 
 
 def _add_shape(slide: Any, shape: Shape, lang: str) -> None:
@@ -90,7 +92,7 @@ def _add_shape(slide: Any, shape: Shape, lang: str) -> None:
             box.name = f"{shape.role.capitalize()} {len(slide.shapes)}"
             if shape.fill:
                 box.fill.solid()
-                box.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
+                box.fill.fore_color.rgb = _rgb(shape.fill)
             _text_frame(box.text_frame, shape, lang)
         case Picture():
             _add_picture(slide, shape)
@@ -99,9 +101,13 @@ def _add_shape(slide: Any, shape: Shape, lang: str) -> None:
         case Rect():
             rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(emu(v) for v in _xywh(shape.box)))
             rect.fill.solid()
-            rect.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
+            rect.fill.fore_color.rgb = _rgb(shape.fill)
             rect.line.fill.background()
             rect.shadow.inherit = False
+
+
+def _rgb(hex_color: str) -> Any:
+    return RGBColor.from_string(hex_color)  # type: ignore[no-untyped-call]
 
 
 def _xywh(box: Box) -> tuple[float, float, float, float]:
@@ -124,7 +130,9 @@ _FILL, _RGB, _LATIN, _LINK = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin"), 
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
-def _paragraphs(tf: Any, paras: tuple[PlacedParagraph, ...], lang: str, slide_number: bool = False) -> None:
+def _paragraphs(
+    tf: Any, paras: tuple[PlacedParagraph, ...], lang: str, slide_number: bool = False
+) -> None:
     body = tf._txBody
     for old in body.findall(_P):
         body.remove(old)
@@ -143,8 +151,14 @@ def _hundredths(points: float) -> str:
 
 
 def _paragraph_properties(p: Any, para: PlacedParagraph) -> None:
-    pPr = etree.SubElement(p, _PPR, marL=str(emu(para.indent)), indent=str(-emu(para.hang)), algn=_ALGN[para.align])
-    for tag, points in (("a:lnSpc", para.line_height), ("a:spcBef", para.space_before), ("a:spcAft", 0.0)):
+    pPr = etree.SubElement(
+        p, _PPR, marL=str(emu(para.indent)), indent=str(-emu(para.hang)), algn=_ALGN[para.align]
+    )
+    for tag, points in (
+        ("a:lnSpc", para.line_height),
+        ("a:spcBef", para.space_before),
+        ("a:spcAft", 0.0),
+    ):
         spacing = etree.SubElement(pPr, qn(tag))
         etree.SubElement(spacing, qn("a:spcPts"), val=_hundredths(points))
     _bullet(pPr, para)
@@ -203,7 +217,9 @@ def _add_picture(slide: Any, picture: Picture) -> None:
 
 def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
     rows = (table.header, *table.rows)
-    graphic = slide.shapes.add_table(len(rows), len(table.header), *(emu(v) for v in _xywh(table.box)))
+    graphic = slide.shapes.add_table(
+        len(rows), len(table.header), *(emu(v) for v in _xywh(table.box))
+    )
     t = graphic.table
     t.first_row, t.horz_banding = True, False
     for i, w in enumerate(table.col_widths):
@@ -219,7 +235,7 @@ def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
             target.vertical_anchor = MSO_ANCHOR.MIDDLE
             fill = colors.header if r == 0 else colors.stripe if r % 2 == 0 else colors.plain
             target.fill.solid()
-            target.fill.fore_color.rgb = RGBColor.from_string(fill)
+            target.fill.fore_color.rgb = _rgb(fill)
             color = colors.header_text if r == 0 else table.style.color
             style = replace(table.style, color=color, bold=r == 0)
             para = PlacedParagraph(cell.runs, style, table.line_height, align=cell.align)

@@ -54,8 +54,8 @@ def test_notes_land_on_their_slides(features: Presentation) -> None:
     found = notes(features)
     assert "Welcome everyone" in found[0]
     assert "Section notes" in found[1]
-    assert "Bullets notes in a div." == found[2]
-    assert "Table notes in a comment." == found[3]
+    assert found[2] == "Bullets notes in a div."
+    assert found[3] == "Table notes in a comment."
     assert found[4] == ""
 
 
@@ -122,8 +122,8 @@ def test_columns_sit_side_by_side(features: Presentation) -> None:
 def test_every_shape_lies_on_its_slide(features: Presentation) -> None:
     for slide in features.slides:
         for shape in slide.shapes:
-            assert 0 <= shape.left and shape.left + shape.width <= features.slide_width
-            assert 0 <= shape.top and shape.top + shape.height <= features.slide_height
+            assert shape.left >= 0 and shape.left + shape.width <= features.slide_width
+            assert shape.top >= 0 and shape.top + shape.height <= features.slide_height
 
 
 def test_same_input_same_bytes(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,8 +142,12 @@ def test_python_dash_m_and_usage_error(in_tmp: Path) -> None:
     import sys
 
     write_talk(in_tmp, "## Only\n\nText\n")
-    done = subprocess.run([sys.executable, "-m", "deckgen", "build", "--bogus"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build", "--bogus"], capture_output=True, text=True
+    )
     assert done.returncode == 2
-    done = subprocess.run([sys.executable, "-m", "deckgen", "build"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build"], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert (in_tmp / "build/talk.pptx").is_file()

@@ -42,7 +42,9 @@ def test_unknown_theme_suggests_the_closest(in_tmp: Path, previous_deck: bytes) 
 
 def test_missing_images_are_all_reported_at_their_lines(in_tmp: Path, previous_deck: bytes) -> None:
     write_talk(in_tmp, "## One\n\n![a door](img/door.png)\n\n## Two\n\n![a roof](img/roof.png)\n")
-    fails_with("talk/talk.md:3:1: image not found: talk/img/door.png", "talk/talk.md:7:1: image not found")
+    fails_with(
+        "talk/talk.md:3:1: image not found: talk/img/door.png", "talk/talk.md:7:1: image not found"
+    )
     assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
 
 

@@ -20,10 +20,15 @@ CASES = {
     "bullets": "\n".join(f"- Bullet {i}: the server vets each request first" for i in range(20)),
     "paragraph": paragraph(1000),
     "listing": "```python\n"
-    + "\n".join(f"def handler_{i}(request):  # vets request {i}\n    return respond({i})" for i in range(60))
+    + "\n".join(
+        f"def handler_{i}(request):  # vets request {i}\n    return respond({i})" for i in range(60)
+    )
     + "\n```",
-    "table": "| " + " | ".join(f"Column {c}" for c in range(8)) + " |\n|"
-    + "---|" * 8 + "\n"
+    "table": "| "
+    + " | ".join(f"Column {c}" for c in range(8))
+    + " |\n|"
+    + "---|" * 8
+    + "\n"
     + "\n".join("| " + " | ".join(f"r{r} value {c}" for c in range(8)) + " |" for r in range(24)),
 }
 
@@ -37,7 +42,9 @@ def build(folder: Path, body: str, title: str = "Overfull") -> tuple[Presentatio
 
 def body_text(prs: Presentation) -> str:
     return " ".join(
-        shape.text_frame.text for slide in prs.slides for shape in slide.shapes
+        shape.text_frame.text
+        for slide in prs.slides
+        for shape in slide.shapes
         if shape.has_text_frame and not shape.is_placeholder
     )
 
@@ -69,7 +76,13 @@ def test_nothing_is_lost_when_a_paragraph_continues(in_tmp: Path) -> None:
 def test_every_listing_line_survives_the_split(in_tmp: Path) -> None:
     lines = [f"line_{i} = {i}" for i in range(120)]
     prs, _ = build(in_tmp, "```python\n" + "\n".join(lines) + "\n```")
-    found = [p.text for s in prs.slides for sh in s.shapes if sh.name.startswith("Code") for p in sh.text_frame.paragraphs]
+    found = [
+        p.text
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.name.startswith("Code")
+        for p in sh.text_frame.paragraphs
+    ]
     assert found == lines
 
 
@@ -94,6 +107,12 @@ def test_slightly_full_slide_shrinks_instead_of_continuing(in_tmp: Path) -> None
     bullets = "\n".join(f"- Bullet {i}: the server vets each request" for i in range(10))
     prs, output = build(in_tmp, bullets)
     assert len(prs.slides) == 1
-    sizes = {r.font.size.pt for sh in prs.slides[0].shapes if not sh.is_placeholder for p in sh.text_frame.paragraphs for r in p.runs}
+    sizes = {
+        r.font.size.pt
+        for sh in prs.slides[0].shapes
+        if not sh.is_placeholder
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    }
     assert max(sizes) < 28 and min(sizes) >= 18
     assert "text shrunk to fit" in output

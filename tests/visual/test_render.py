@@ -32,12 +32,19 @@ def to_pdf(deck: Path, work: Path) -> Path:
 
 
 def pdf_words(pdf: Path) -> list[list[tuple[str, Box]]]:
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     root = ET.fromstring(html)
     pages = []
     for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
         words = page.iter("{http://www.w3.org/1999/xhtml}word")
-        pages.append([(w.text or "", tuple(float(w.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in words])
+        pages.append(
+            [
+                (w.text or "", tuple(float(w.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")))
+                for w in words
+            ]
+        )
     return pages  # type: ignore[return-value]
 
 
@@ -45,7 +52,10 @@ def frames(deck: Path) -> list[list[Box]]:
     prs = Presentation(str(deck))
     pt = 12700
     return [
-        [(s.left / pt, s.top / pt, (s.left + s.width) / pt, (s.top + s.height) / pt) for s in slide.shapes]
+        [
+            (s.left / pt, s.top / pt, (s.left + s.width) / pt, (s.top + s.height) / pt)
+            for s in slide.shapes
+        ]
         for slide in prs.slides
     ]
 
@@ -60,7 +70,9 @@ def inside(word: Box, frame: Box) -> bool:
     )  # fmt: skip
 
 
-@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="needs LibreOffice and poppler")
+@pytest.mark.skipif(
+    SOFFICE is None or shutil.which("pdftotext") is None, reason="needs LibreOffice and poppler"
+)
 def test_every_rendered_word_lies_inside_its_frame(in_tmp: Path) -> None:
     talk = (HERE / "cli/talks/features.md").read_text()
     overfull = "\n\n".join(f"## Overfull {name}\n\n{body}" for name, body in sorted(CASES.items()))

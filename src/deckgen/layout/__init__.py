@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from typing import cast
 
 from deckgen.errors import Diagnostics
 from deckgen.highlight import Line, highlight
 from deckgen.layout import slides
+from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, Listing
-from deckgen.model import Code, Column, Columns, Deck, DeckMeta, Paragraph, Quote, Slide
-from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape
+from deckgen.layout.fit import fit_blocks
+from deckgen.model import Block, Code, Column, Columns, Deck, DeckMeta, Quote, Slide
+from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.theme import Theme
 
 __all__ = ["layout_deck", "slide_size"]
@@ -31,7 +34,9 @@ def layout_deck(
         placed += _layout_slide(slide, deck.meta, ctx, diagnostics)
     width, height = slide_size(deck.meta.aspect)
     subject = deck.meta.subtitle or deck.meta.event
-    return PlacedDeck(width, height, tuple(placed), deck.meta.title, deck.meta.author, subject, deck.meta.lang)
+    return PlacedDeck(
+        width, height, tuple(placed), deck.meta.title, deck.meta.author, subject, deck.meta.lang
+    )
 
 
 def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
@@ -40,10 +45,19 @@ def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
     bottom = height - m.bottom * PT_PER_INCH
     if meta.footer or meta.paginate:
         bottom = min(bottom, slides.footer_top(height, ctx) - ctx.gap * 0.5)
-    return slides.Page(width, height, m.left * PT_PER_INCH, m.top * PT_PER_INCH, width - m.right * PT_PER_INCH, bottom)
+    return slides.Page(
+        width,
+        height,
+        m.left * PT_PER_INCH,
+        m.top * PT_PER_INCH,
+        width - m.right * PT_PER_INCH,
+        bottom,
+    )
 
 
-def _layout_slide(slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics) -> list[PlacedSlide]:
+def _layout_slide(
+    slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
+) -> list[PlacedSlide]:
     page = _page(meta, ctx)
     notes = "\n\n".join(slide.notes)
     colors = ctx.theme.colors
@@ -58,14 +72,22 @@ def _layout_slide(slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnosti
         return [_quote(slide, body[0], page, ctx, footer, notes, diagnostics)]
     parts = slides.content_slides(slide.title, body, page, ctx, slide.source, diagnostics)
     result = []
-    for number, (title, shapes) in enumerate(parts):
+    for number, (heading, shapes) in enumerate(parts):
         text = notes if number == 0 else "(continued from the previous slide)"
-        result.append(slides.slide("content", title, shapes + footer, text, colors.background, slide.source))
+        result.append(
+            slides.slide("content", heading, shapes + footer, text, colors.background, slide.source)
+        )
     return result
 
 
 def _section(
-    slide: Slide, body: tuple[LaidBlock, ...], page: slides.Page, ctx: Ctx, footer: list[Shape], notes: str, diagnostics: Diagnostics
+    slide: Slide,
+    body: tuple[LaidBlock, ...],
+    page: slides.Page,
+    ctx: Ctx,
+    footer: list[Shape],
+    notes: str,
+    diagnostics: Diagnostics,
 ) -> PlacedSlide:
     colors = ctx.theme.colors
     inverse = Ctx(ctx.theme, 0, ctx.images, colors.section_text)
@@ -73,42 +95,86 @@ def _section(
     shapes: list[Shape] = []
     if body:
         room = page.bottom - below
-        fitted = slides.fit.fit_blocks(body, page.inner_width, room, inverse)
+        fitted = fit_blocks(body, page.inner_width, room, inverse)
         if len(fitted) > 1 or fitted[0].step > 0:
-            diagnostics.warn(slide.source, "the text under a section heading is too long for the section slide; move it to a slide of its own")
+            diagnostics.warn(
+                slide.source,
+                "the text under a section heading does not fit the section slide",
+                "move it to a slide of its own",
+            )
         step = fitted[0].step
-        shapes = slides.place_stack(fitted[0].blocks, Box(page.left, below, page.inner_width, room), inverse.at_step(step))
-    return slides.slide("section", title, shapes + footer, notes, colors.section_background, slide.source)
+        shapes = place_stack(
+            fitted[0].blocks, Box(page.left, below, page.inner_width, room), inverse.at_step(step)
+        )
+    return slides.slide(
+        "section", title, shapes + footer, notes, colors.section_background, slide.source
+    )
 
 
 def _quote(
-    slide: Slide, quote: Quote, page: slides.Page, ctx: Ctx, footer: list[Shape], notes: str, diagnostics: Diagnostics
+    slide: Slide,
+    quote: Quote,
+    page: slides.Page,
+    ctx: Ctx,
+    footer: list[Shape],
+    notes: str,
+    diagnostics: Diagnostics,
 ) -> PlacedSlide:
     top = page.top
     title = None
     if slide.title:
-        heading = slides.fit_heading(slide.title, page.inner_width, ctx, ctx.theme.sizes.title, ctx.theme.sizes.title_min, ctx.theme.colors.heading)
-        title = slides.TextFrame(Box(page.left, top, page.inner_width, heading.height), (heading.paragraph,), "title")
+        heading = slides.fit_heading(
+            slide.title,
+            page.inner_width,
+            ctx,
+            ctx.theme.sizes.title,
+            ctx.theme.sizes.title_min,
+            ctx.theme.colors.heading,
+        )
+        title = TextFrame(
+            Box(page.left, top, page.inner_width, heading.height), (heading.paragraph,), "title"
+        )
         top += heading.height + ctx.gap * 1.5
     box = Box(page.left + page.inner_width * 0.08, top, page.inner_width * 0.84, page.bottom - top)
     shapes = slides.quote_shapes(quote.paragraphs, box, ctx)
-    return slides.slide("quote", title, shapes + footer, notes, ctx.theme.colors.background, slide.source)
+    return slides.slide(
+        "quote", title, shapes + footer, notes, ctx.theme.colors.background, slide.source
+    )
 
 
 def _resolve(block: object, ctx: Ctx, diagnostics: Diagnostics) -> LaidBlock:
     """Code becomes highlighted lines (warning once for an unknown language); columns recurse."""
     if isinstance(block, Code):
         theme = ctx.theme
-        lines, known = _highlight(block.text.expandtabs(4), block.language, theme.code_style, theme.colors.code_background, theme.colors.code_text)
+        lines, known = _highlight(
+            block.text.expandtabs(4),
+            block.language,
+            theme.code_style,
+            theme.colors.code_background,
+            theme.colors.code_text,
+        )
         if not known:
-            diagnostics.warn(block.source, f"unknown code language '{block.language}': shown without highlighting")
+            diagnostics.warn(
+                block.source,
+                f"unknown code language '{block.language}': shown without highlighting",
+            )
         return Listing(lines, block.source)
     if isinstance(block, Columns):
-        columns = tuple(Column(tuple(_resolve(b, ctx, diagnostics) for b in c.blocks), c.width_pct, c.source) for c in block.columns)  # type: ignore[misc]
+        # Columns then hold Listings too: layout's own block type, which the model does not know.
+        columns = tuple(
+            Column(
+                cast(tuple[Block, ...], tuple(_resolve(b, ctx, diagnostics) for b in c.blocks)),
+                c.width_pct,
+                c.source,
+            )
+            for c in block.columns
+        )
         return Columns(columns, block.source)
-    return block  # type: ignore[return-value]
+    return cast(LaidBlock, block)
 
 
 @cache
-def _highlight(text: str, language: str, style: str, background: str, default: str) -> tuple[tuple[Line, ...], bool]:
+def _highlight(
+    text: str, language: str, style: str, background: str, default: str
+) -> tuple[tuple[Line, ...], bool]:
     return highlight(text, language, style, background, default)

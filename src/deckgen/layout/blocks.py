@@ -21,7 +21,7 @@ from deckgen.model import (
     Run,
     Table,
 )
-from deckgen.placed import Box, Bullet, PlacedParagraph, Picture, Rect, Shape, TextFrame
+from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, TextFrame
 
 LEVEL_INDENT = 28.8  # points each nesting level moves right
 BULLETS = ("•", "–", "▪")
@@ -130,7 +130,10 @@ def place(block: LaidBlock, box: Box, ctx: Ctx) -> list[Shape]:
             return [TextFrame(box, (_paragraph(block.runs, ctx),))]
         case BulletList():
             starts = _number_starts(block.items)
-            items = (_item(it, i, start, ctx) for i, (it, start) in enumerate(zip(block.items, starts, strict=True)))
+            items = (
+                _item(it, i, start, ctx)
+                for i, (it, start) in enumerate(zip(block.items, starts, strict=True))
+            )
             return [TextFrame(box, tuple(items))]
         case Listing():
             return [code.frame(block, box, ctx)]
@@ -202,7 +205,9 @@ def _place_picture(image: Image, box: Box, ctx: Ctx) -> list[Shape]:
     room_h = box.h - caption_h
     w = min(_picture_target(image, box.w), room_h * px_w / px_h)
     h = w * px_h / px_w
-    shapes: list[Shape] = [Picture(Box(box.x + (box.w - w) / 2, box.y, w, h), image.path, image.alt)]
+    shapes: list[Shape] = [
+        Picture(Box(box.x + (box.w - w) / 2, box.y, w, h), image.path, image.alt)
+    ]
     if image.caption:
         size = ctx.theme.sizes.caption
         para = PlacedParagraph(
@@ -212,7 +217,9 @@ def _place_picture(image: Image, box: Box, ctx: Ctx) -> list[Shape]:
             align="center",
         )
         top = box.y + h + ctx.gap * 0.5
-        shapes.append(TextFrame(Box(box.x, top, box.w, caption_h - ctx.gap * 0.5), (para,), "caption"))
+        shapes.append(
+            TextFrame(Box(box.x, top, box.w, caption_h - ctx.gap * 0.5), (para,), "caption")
+        )
     return shapes
 
 
@@ -223,7 +230,9 @@ def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
         for i, p in enumerate(quote.paragraphs)
     )
     text_box = Box(box.x + QUOTE_PAD, box.y, box.w - QUOTE_PAD, box.h)
-    bar = Rect(Box(box.x, box.y, QUOTE_BAR, _quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar)
+    bar = Rect(
+        Box(box.x, box.y, QUOTE_BAR, _quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar
+    )
     return [bar, TextFrame(text_box, paras)]
 
 
@@ -248,7 +257,9 @@ def _place_columns(columns: Columns, box: Box, ctx: Ctx) -> list[Shape]:
 # --- splitting -------------------------------------------------------------------------------
 
 
-def split(block: LaidBlock, width: float, room: float, ctx: Ctx) -> tuple[LaidBlock | None, LaidBlock]:
+def split(
+    block: LaidBlock, width: float, room: float, ctx: Ctx
+) -> tuple[LaidBlock | None, LaidBlock]:
     """The part of `block` that fits in `room` (None if nothing useful does), and the rest."""
     match block:
         case Paragraph():
@@ -281,14 +292,18 @@ def _split_runs_at(
     return split_runs(runs, starts[k]) if k > 0 else None
 
 
-def _split_paragraph(p: Paragraph, width: float, room: float, ctx: Ctx) -> tuple[Paragraph | None, Paragraph]:
+def _split_paragraph(
+    p: Paragraph, width: float, room: float, ctx: Ctx
+) -> tuple[Paragraph | None, Paragraph]:
     parts = _split_runs_at(p.runs, width, room, ctx, ctx.body)
     if parts is None:
         return None, p
     return replace(p, runs=parts[0]), replace(p, runs=parts[1])
 
 
-def _split_list(lst: BulletList, width: float, room: float, ctx: Ctx) -> tuple[BulletList | None, BulletList]:
+def _split_list(
+    lst: BulletList, width: float, room: float, ctx: Ctx
+) -> tuple[BulletList | None, BulletList]:
     used = 0.0
     for i, item in enumerate(lst.items):
         h = _item_height(item, i, width, ctx)

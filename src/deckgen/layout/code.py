@@ -47,7 +47,9 @@ def height(listing: Listing, width: float, ctx: Ctx) -> float:
 
 def frame(listing: Listing, box: Box, ctx: Ctx) -> TextFrame:
     colors = ctx.theme.colors
-    style = TextStyle(ctx.theme.fonts.code, ctx.code, colors.code_text, code_font=ctx.theme.fonts.code)
+    style = TextStyle(
+        ctx.theme.fonts.code, ctx.code, colors.code_text, code_font=ctx.theme.fonts.code
+    )
     paras = tuple(
         PlacedParagraph(line, style, line_height(ctx.code))
         for line in visual_lines(listing, box.w, ctx)
@@ -59,13 +61,14 @@ def frame(listing: Listing, box: Box, ctx: Ctx) -> TextFrame:
 def split(listing: Listing, width: float, room: float, ctx: Ctx) -> tuple[Listing | None, Listing]:
     limit = _max_chars(width, ctx)
     budget = int((room - 2 * INSET) // line_height(ctx.code))
-    used = 0
-    for count, line in enumerate(listing.lines):
-        used += len(_wrap(line, limit))
+    count, used = 0, 0
+    while count < len(listing.lines):
+        used += len(_wrap(listing.lines[count], limit))
         if used > budget:
             break
-    else:
-        count = len(listing.lines)
+        count += 1
     if count < 2:  # a panel holding one line of a long listing helps nobody
         return None, listing
-    return replace(listing, lines=listing.lines[:count]), replace(listing, lines=listing.lines[count:])
+    return replace(listing, lines=listing.lines[:count]), replace(
+        listing, lines=listing.lines[count:]
+    )

@@ -57,7 +57,9 @@ class Ctx:
         fonts = self.theme.fonts
         return Face(fonts.body, fonts.code, size, bold, italic)
 
-    def style(self, size: float, color: str = "", bold: bool = False, italic: bool = False) -> TextStyle:
+    def style(
+        self, size: float, color: str = "", bold: bool = False, italic: bool = False
+    ) -> TextStyle:
         fonts = self.theme.fonts
         return TextStyle(fonts.body, size, color or self.text_color, bold, italic, fonts.code)
 

@@ -42,9 +42,15 @@ class Heading:
 
 
 def fit_heading(
-    runs: tuple[Run, ...], width: float, ctx: Ctx, start: float, floor: float, color: str, align: str = "left"
+    runs: tuple[Run, ...],
+    width: float,
+    ctx: Ctx,
+    start: float,
+    floor: float,
+    color: str,
+    align: str = "left",
 ) -> Heading:
-    """Largest size that fits on one line, else on two lines, else the floor on as many as needed."""
+    """The largest size that fits one line, else two lines, else the floor on as many lines."""
     family = ctx.theme.fonts.heading
     chosen: tuple[float, int] | None = None
     for allowed in (1, 2):
@@ -55,17 +61,24 @@ def fit_heading(
                 chosen = (size, lines)
             size -= 2
     if chosen is None:
-        chosen = (floor, count_lines(runs, replace(ctx.face(floor, bold=True), family=family), width))
+        chosen = (
+            floor,
+            count_lines(runs, replace(ctx.face(floor, bold=True), family=family), width),
+        )
     face_size, lines = chosen
     style = replace(ctx.style(face_size, color, bold=True), font=family)
     para = PlacedParagraph(runs, style, line_height(face_size), align=align)  # type: ignore[arg-type]
     return Heading(para, text_height(lines, face_size), start if face_size < start else None)
 
 
-def warn_heading(heading: Heading, title: str, where: SourceLocation, diagnostics: Diagnostics) -> None:
+def warn_heading(
+    heading: Heading, title: str, where: SourceLocation, diagnostics: Diagnostics
+) -> None:
     if heading.shrunk_from:
         size = heading.paragraph.style.size
-        diagnostics.warn(where, f"title '{title}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit")
+        diagnostics.warn(
+            where, f"title '{title}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit"
+        )
 
 
 def content_slides(
@@ -91,8 +104,17 @@ def content_slides(
         frame = None
         if title:
             runs = title if number == 0 else (*title, Run(CONT))
-            head = fit_heading(runs, width, ctx, heading.paragraph.style.size, sizes.title_min, ctx.theme.colors.heading)
-            frame = TextFrame(Box(page.left, page.top, width, heading.height), (head.paragraph,), "title")
+            head = fit_heading(
+                runs,
+                width,
+                ctx,
+                heading.paragraph.style.size,
+                sizes.title_min,
+                ctx.theme.colors.heading,
+            )
+            frame = TextFrame(
+                Box(page.left, page.top, width, heading.height), (head.paragraph,), "title"
+            )
         shapes = place_stack(part.blocks, Box(page.left, top, width, room), ctx.at_step(part.step))
         slides.append((frame, shapes))
     return slides
@@ -119,16 +141,27 @@ def _warn_fit(
 
 def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, float]:
     colors = ctx.theme.colors
-    heading = fit_heading(title, page.inner_width, ctx, ctx.theme.sizes.title_slide * 0.9, ctx.theme.sizes.title_min, colors.section_text)
+    heading = fit_heading(
+        title,
+        page.inner_width,
+        ctx,
+        ctx.theme.sizes.title_slide * 0.9,
+        ctx.theme.sizes.title_min,
+        colors.section_text,
+    )
     top = page.height * 0.38 - heading.height / 2
     box = Box(page.left, top, page.inner_width, heading.height)
     return TextFrame(box, (heading.paragraph,), "title"), top + heading.height + ctx.gap * 2
 
 
-def title_slide_shapes(meta: DeckMeta, page: Page, ctx: Ctx, where: SourceLocation) -> tuple[TextFrame, list[Shape]]:
+def title_slide_shapes(
+    meta: DeckMeta, page: Page, ctx: Ctx, where: SourceLocation
+) -> tuple[TextFrame, list[Shape]]:
     sizes, colors = ctx.theme.sizes, ctx.theme.colors
     width = page.inner_width
-    heading = fit_heading((Run(meta.title),), width, ctx, sizes.title_slide, sizes.title_min, colors.heading)
+    heading = fit_heading(
+        (Run(meta.title),), width, ctx, sizes.title_slide, sizes.title_min, colors.heading
+    )
     lines: list[tuple[str, float, str]] = []
     if meta.subtitle:
         lines.append((meta.subtitle, sizes.body, colors.text))
@@ -148,10 +181,14 @@ def title_slide_shapes(meta: DeckMeta, page: Page, ctx: Ctx, where: SourceLocati
     return title, shapes
 
 
-def _centered_line(text: str, size: float, color: str, width: float, ctx: Ctx) -> tuple[PlacedParagraph, float]:
+def _centered_line(
+    text: str, size: float, color: str, width: float, ctx: Ctx
+) -> tuple[PlacedParagraph, float]:
     runs = (Run(text),)
     lines = count_lines(runs, ctx.face(size), width)
-    return PlacedParagraph(runs, ctx.style(size, color), line_height(size)), text_height(lines, size)
+    return PlacedParagraph(runs, ctx.style(size, color), line_height(size)), text_height(
+        lines, size
+    )
 
 
 def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape]:
@@ -161,7 +198,8 @@ def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[
     while True:
         paras = [_quote_para(p, size, ctx) for p in paragraphs]
         total = sum(
-            text_height(count_lines(p.runs, ctx.face(size, italic=True), box.w), size) for p in paragraphs
+            text_height(count_lines(p.runs, ctx.face(size, italic=True), box.w), size)
+            for p in paragraphs
         ) + size * 0.5 * (len(paragraphs) - 1)
         if total <= box.h or size <= sizes.body_min:
             break
@@ -175,7 +213,11 @@ def _quote_para(p: Paragraph, size: float, ctx: Ctx) -> PlacedParagraph:
     attribution = text.startswith(("—", "--", "–"))
     style = ctx.style(size * (0.7 if attribution else 1.0), italic=not attribution)
     return PlacedParagraph(
-        p.runs, style, line_height(style.size), space_before=size * 0.5, align="right" if attribution else "center"
+        p.runs,
+        style,
+        line_height(style.size),
+        space_before=size * 0.5,
+        align="right" if attribution else "center",
     )
 
 
@@ -187,7 +229,9 @@ def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
     shapes: list[Shape] = []
     if meta.footer:
         para = PlacedParagraph((Run(meta.footer),), style, line_height(size))
-        shapes.append(TextFrame(Box(page.left, y, page.inner_width * 0.7, box_h), (para,), "footer"))
+        shapes.append(
+            TextFrame(Box(page.left, y, page.inner_width * 0.7, box_h), (para,), "footer")
+        )
     if meta.paginate:
         para = PlacedParagraph((Run("#"),), style, line_height(size), align="right")
         box = Box(page.right - page.inner_width * 0.2, y, page.inner_width * 0.2, box_h)
@@ -199,5 +243,12 @@ def footer_top(height: float, ctx: Ctx) -> float:
     return height - FOOTER_MARGIN - line_height(ctx.theme.sizes.footer)
 
 
-def slide(kind: str, title: TextFrame | None, shapes: list[Shape], notes: str, background: str, where: SourceLocation) -> PlacedSlide:
+def slide(
+    kind: str,
+    title: TextFrame | None,
+    shapes: list[Shape],
+    notes: str,
+    background: str,
+    where: SourceLocation,
+) -> PlacedSlide:
     return PlacedSlide(kind, title, tuple(shapes), notes, background, where)

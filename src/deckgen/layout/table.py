@@ -85,7 +85,9 @@ def frame(t: Table, box: Box, ctx: Ctx) -> PlacedTable:
         line_height=line_height(ctx.table),
         cell_inset_x=INSET_X,
         cell_inset_y=INSET_Y,
-        colors=TableColors(c.table_header_background, c.table_header_text, c.table_stripe, c.background),
+        colors=TableColors(
+            c.table_header_background, c.table_header_text, c.table_stripe, c.background
+        ),
     )
 
 

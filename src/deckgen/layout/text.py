@@ -86,7 +86,9 @@ def count_lines(runs: tuple[Run, ...], face: Face, width: float) -> int:
     return len(line_starts(runs, face, width))
 
 
-def split_runs(runs: tuple[Run, ...], at: tuple[int, int]) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+def split_runs(
+    runs: tuple[Run, ...], at: tuple[int, int]
+) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
     """Runs before and after a (run, offset) point; the tail loses its leading spaces."""
     run_index, offset = at
     head = list(runs[:run_index])
