@@ -91,7 +91,9 @@ def _advance(path: Path, text: str) -> float:
     return float(_font(path).getlength(text))
 
 
-def text_width(text: str, family: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+def text_width(
+    text: str, family: str, size_pt: float, bold: bool = False, italic: bool = False
+) -> float:
     """Width of `text` in points when set in `family` at `size_pt`."""
     return _advance(font_file(family, bold, italic), text) * size_pt / _SCALE
 

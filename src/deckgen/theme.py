@@ -87,7 +87,9 @@ class Theme:
 
 def builtin_themes() -> list[str]:
     folder = resources.files("deckgen") / "themes"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def load_theme(name_or_path: str, base: Path, where: SourceLocation | None = None) -> Theme:
@@ -135,7 +137,9 @@ def _section(data: LocDict, key: str, cls: type, path: str, problems: list[Probl
     for name in section:
         if name not in names:
             where = SourceLocation(path, *section.key_marks[name])
-            problems.append(Problem(where, f"unknown {key} field '{name}'", did_you_mean(name, names)))
+            problems.append(
+                Problem(where, f"unknown {key} field '{name}'", did_you_mean(name, names))
+            )
     missing = [n for n in names if n not in section]
     if missing:
         where = SourceLocation(path, *section.mark)

@@ -1,0 +1,51 @@
+"""Built-in themes: Okabe-Ito accents, readable text, and clear errors for a bad theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen.errors import ThemeError
+from deckgen.highlight import contrast
+from deckgen.theme import builtin_themes, load_theme
+
+OKABE_ITO = {"E69F00", "56B4E9", "009E73", "F0E442", "0072B2", "D55E00", "CC79A7", "999999"}
+TEXT_ON = [
+    ("text", "background"),
+    ("heading", "background"),
+    ("muted", "background"),
+    ("code_text", "code_background"),
+    ("table_header_text", "table_header_background"),
+    ("text", "table_stripe"),
+    ("section_text", "section_background"),
+    ("accent", "background"),
+]
+
+
+def test_light_and_dark_ship() -> None:
+    assert {"default", "dark"} <= set(builtin_themes())
+
+
+@pytest.mark.parametrize("name", ["default", "dark"])
+@pytest.mark.parametrize(("fg", "bg"), TEXT_ON)
+def test_text_contrast_is_at_least_4_5(name: str, fg: str, bg: str) -> None:
+    colors = load_theme(name, Path(".")).colors
+    assert contrast(getattr(colors, fg), getattr(colors, bg)) >= 4.5
+
+
+@pytest.mark.parametrize("name", ["default", "dark"])
+def test_accents_come_from_okabe_ito(name: str) -> None:
+    theme = load_theme(name, Path("."))
+    assert {theme.colors.accent, theme.colors.accent2, theme.colors.quote_bar} <= OKABE_ITO
+    assert OKABE_ITO <= {value for _, value in theme.palette}
+
+
+def test_a_theme_file_with_a_typo_is_located(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[2] / "src/deckgen/themes/default.yaml").read_text()
+    (tmp_path / "mine.yaml").write_text(text.replace("  body: 28", "  bodyy: 28"))
+    with pytest.raises(ThemeError) as caught:
+        load_theme("mine.yaml", tmp_path)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(":12:3: unknown sizes field 'bodyy' (did you mean 'body'?)" in m for m in messages)
+    assert any("sizes is missing body" in m for m in messages)
