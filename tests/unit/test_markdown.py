@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,21 @@ def test_fixture_files_hold_many_cases() -> None:
     # A broken separator would silently swallow cases; this catches it.
     assert len(MARKDOWN_CASES) >= 40
     assert len(ERROR_CASES) >= 10
+
+
+def test_syntax_doc_examples_are_tested_cases() -> None:
+    doc = (CASES.parent.parent / "docs" / "syntax.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^(`{3,4})markdown\n(.*?)^\1$", doc, re.MULTILINE | re.DOTALL)
+    inputs = {"".join(text for _, text in case.sources) for case in MARKDOWN_CASES}
+    raw_inputs = {"\n".join(_raw_input(case)) + "\n" for case in MARKDOWN_CASES}
+    assert len(examples) >= 10
+    missing = [body for _, body in examples if body not in inputs | raw_inputs]
+    assert missing == []
+
+
+def _raw_input(case: Case) -> list[str]:
+    lines = (CASES / "markdown.md").read_text(encoding="utf-8").splitlines()
+    return lines[case.line + 1 : lines.index(".", case.line + 1)]
 
 
 def test_slide_titles_follow_headings() -> None:
