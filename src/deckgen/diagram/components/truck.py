@@ -38,7 +38,7 @@ PAD = 20.0
 def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
     cargo = item.get("cargo", ())
     row = sum(chip_width(name) for name in cargo) + CHIP_GAP * max(len(cargo) - 1, 0)
-    box_w = max(300.0, row + 2 * PAD)
+    box_w = max(300.0, row + 2 * PAD + 4)
     return (round(box_w / BOX_SHARE), BODY_H + (LABEL_BAND if item_label(item) else 0.0))
 
 
