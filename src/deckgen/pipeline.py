@@ -47,7 +47,7 @@ def build_deck(
     output = output or Path("build") / f"{_stem(source, files)}.pptx"
     deck = parse_talk([read_source(f) for f in files], diagnostics)
     base = files[0].parent
-    theme = load_theme(deck.meta.theme, base, deck.meta.source)
+    theme = load_theme(deck.meta.theme, base, deck.meta.source_of("theme"))
     check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
     deck = attach_diagrams(deck, theme, output.parent / ".deckgen-cache" / "diagrams", diagnostics)
     deck, sizes = attach_pictures(deck, diagnostics)
