@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import fields
+from itertools import groupby
 from typing import Any
 
 from deckgen.model import (
@@ -143,23 +144,30 @@ def _block(block: Block) -> Iterator[str]:
 
 
 def dump_runs(runs: tuple[Run, ...]) -> str:
-    """Runs in Markdown's marks: **bold**, *italic*, ~~strike~~, `code`, [link](url)."""
-    return "".join(_run(run) for run in runs)
+    """Runs in Markdown's marks: **bold**, *italic*, ~~strike~~, `code`, [link](url).
+
+    Neighbours sharing a link, strike or bold share one mark: `**Sub *point***`.
+    """
+    return "".join(_outer(key, list(group)) for key, group in groupby(runs, key=_outer_key))
 
 
-def _run(run: Run) -> str:
+def _outer_key(run: Run) -> tuple[str | None, bool, bool]:
+    return (run.link, run.strike, run.bold)
+
+
+def _outer(key: tuple[str | None, bool, bool], runs: list[Run]) -> str:
+    link, strike, bold = key
+    text = "".join(_inner(run) for run in runs)
+    text = f"**{text}**" if bold else text
+    text = f"~~{text}~~" if strike else text
+    return f"[{text}]({link})" if link else text
+
+
+def _inner(run: Run) -> str:
     text = _escape(run.text)
-    if run.code:
-        text = f"`{text}`"
-    if run.italic:
-        text = f"*{text}*"
-    if run.bold:
-        text = f"**{text}**"
-    if run.strike:
-        text = f"~~{text}~~"
-    if run.color:
-        text = f"{text}{{#{run.color}}}"
-    return f"[{text}]({run.link})" if run.link else text
+    text = f"`{text}`" if run.code else text
+    text = f"*{text}*" if run.italic else text
+    return f"{text}{{#{run.color}}}" if run.color else text
 
 
 def _escape(text: str) -> str:

@@ -5,6 +5,7 @@ markdown-it-py is used in this package and nowhere else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
@@ -28,7 +29,7 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     front = _front_matter(*files[0][:2], problems)
     builder = SlideBuilder(front.meta, front.notes)
     for index, (path, tokens, text) in enumerate(files):
-        ctx = Context(path, text.splitlines(), diagnostics, problems)
+        ctx = Context(path, _lines(text), diagnostics, problems)
         if index and tokens and tokens[0].type == "front_matter":
             ctx.warn(ctx.at(0, 1), "front matter is read from the first file only; ignored")
         if index:
@@ -42,6 +43,11 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     if problems:
         raise TalkError.of(problems)
     return deck
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as markdown-it counts them (str.splitlines would also split at \f and U+2028)."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def _front_matter(path: str, tokens: list[Token], problems: list[Problem]) -> FrontMatter:
