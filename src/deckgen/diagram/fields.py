@@ -71,6 +71,10 @@ def _show(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+def _count(value: LocList) -> str:
+    return f"{len(value)} number" + ("" if len(value) == 1 else "s")
+
+
 def number(c: Checker, value: Any, mark: Mark, name: str) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
@@ -157,14 +161,14 @@ def list_of(item: Check, *, min_len: int = 0) -> Check:
 
 def pair(c: Checker, value: Any, mark: Mark, name: str) -> Any:
     if not isinstance(value, LocList) or len(value) != 2:
-        got = f"{len(value)} numbers" if isinstance(value, LocList) else _show(value)
+        got = _count(value) if isinstance(value, LocList) else _show(value)
         return c.error(mark, f"'{name}' needs [x, y], got {got}")
     return list_of(number)(c, value, mark, name)
 
 
 def size(c: Checker, value: Any, mark: Mark, name: str) -> Any:
     if not isinstance(value, LocList) or len(value) != 2:
-        got = f"{len(value)} numbers" if isinstance(value, LocList) else _show(value)
+        got = _count(value) if isinstance(value, LocList) else _show(value)
         return c.error(mark, f"'{name}' needs [width, height], got {got}")
     return list_of(positive)(c, value, mark, name)
 

@@ -1,0 +1,140 @@
+"""PNG renders: size, colours where the picture has them, dimming, determinism, cache, goldens."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from deckgen.diagram import diagram_command, render_diagram
+from deckgen.diagram.raster import render_png
+from deckgen.diagram.scene import Scene, build_scene
+from deckgen.diagram.spec import load_spec
+from deckgen.errors import DiagramSpecError, Diagnostics
+from deckgen.theme import Theme, load_theme
+
+ROOT = Path(__file__).parents[2]
+EXAMPLES = ROOT / "examples" / "diagrams"
+GOLDEN = ROOT / "tests" / "golden" / "diagrams"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+GOLDEN_SIZE = (960, 540)
+TOLERANCE = 2.0  # mean absolute difference per channel, 0-255
+
+
+def _theme() -> Theme:
+    return load_theme("default", Path("."))
+
+
+def _scene(name: str) -> Scene:
+    path = EXAMPLES / name
+    return build_scene(load_spec(path.read_text("utf-8"), name), _theme(), Diagnostics())
+
+
+def _image(png: bytes) -> Image.Image:
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert("RGB")
+
+
+def test_default_render_is_2880_by_1620_at_216_dpi() -> None:
+    png = render_png(_scene("truck.yaml"), 1)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (2880, 1620)
+        assert image.info["dpi"] == pytest.approx((216, 216), abs=0.01)
+
+
+def test_the_cargo_box_is_drawn_in_the_style_colour() -> None:
+    scene = _scene("a-trucks.yaml")
+    box = scene.boxes["server_truck"]
+    image = _image(render_png(scene, 2, (1920, 1080)))  # step 2 emphasizes this truck
+    x, y = round(box.x + 10), round(box.y + 10)  # inside the cargo box, clear of the chips
+    assert image.getpixel((x, y)) == pytest.approx((0xE6, 0x9F, 0x00), abs=3)  # orange
+
+
+def test_emphasize_dims_everything_else() -> None:
+    scene = _scene("a-trucks.yaml")
+    step3 = _image(render_png(scene, 3, (1920, 1080)))
+    step4 = _image(render_png(scene, 4, (1920, 1080)))
+    cargo = scene.boxes["client_truck"]
+    point = (round(cargo.x + 10), round(cargo.y + 10))  # green cargo box
+    assert step3.getpixel(point) == pytest.approx((0x00, 0x9E, 0x73), abs=3)
+    dimmed = step4.getpixel(point)
+    assert all(c > 150 for c in dimmed)  # blended toward the white background
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    scene = _scene("b-job-sites.yaml")
+    assert render_png(scene, 2, (960, 540)) == render_png(scene, 2, (960, 540))
+
+
+def test_cached_render_is_reused(tmp_path: Path) -> None:
+    spec = tmp_path / "trucks.yaml"
+    spec.write_text((EXAMPLES / "a-trucks.yaml").read_text("utf-8"), "utf-8")
+    cache = tmp_path / "cache"
+    first = render_diagram(spec, _theme(), cache, Diagnostics(), size=(960, 540))
+    assert [s.number for s in first] == [1, 2, 3, 4]
+    assert first[3].caption == "Same tool, packed into both trucks"
+    stamps = {s.png: s.png.stat().st_mtime_ns for s in first}
+    data = {s.png: s.png.read_bytes() for s in first}
+    os.utime(cache, (0, 0))
+    second = render_diagram(spec, _theme(), cache, Diagnostics(), size=(960, 540))
+    assert [s.png for s in second] == [s.png for s in first]
+    assert {s.png: s.png.stat().st_mtime_ns for s in second} == stamps  # not rewritten
+    assert {s.png: s.png.read_bytes() for s in second} == data
+
+
+def test_warnings_come_back_from_the_cache(tmp_path: Path) -> None:
+    spec = tmp_path / "x.yaml"
+    spec.write_text("deckgen: 1\nitems:\n  a: {kind: box, at: [1900, 0]}\n", "utf-8")
+    for _ in range(2):
+        diagnostics = Diagnostics()
+        render_diagram(spec, _theme(), tmp_path / "c", diagnostics, size=(480, 270), display_path="d/x.yaml")
+        assert [str(w) for w in diagnostics.warnings] == [
+            "d/x.yaml:3:3: box 'a' reaches outside the canvas (1920x1080)"
+        ]
+
+
+def test_step_out_of_range_and_bad_bytes_are_spec_errors(tmp_path: Path) -> None:
+    spec = tmp_path / "x.yaml"
+    spec.write_text("deckgen: 1\nitems:\n  a: {kind: box}\n", "utf-8")
+    with pytest.raises(DiagramSpecError, match="step 2 is out of range: the diagram has 1 step"):
+        render_diagram(spec, _theme(), tmp_path / "c", Diagnostics(), step=2)
+    spec.write_bytes(b"deckgen: 1\n# caf\xe9\n")
+    with pytest.raises(DiagramSpecError) as caught:
+        render_diagram(spec, _theme(), tmp_path / "c", Diagnostics(), display_path="x.yaml")
+    assert str(caught.value) == "x.yaml:2:6: the spec is not UTF-8 text"
+
+
+def test_diagram_command_writes_named_pngs(tmp_path: Path) -> None:
+    spec = EXAMPLES / "c-isomorphic.yaml"
+    written = diagram_command(spec, tmp_path / "all", None, True, (480, 270), _theme(), Diagnostics())
+    assert [p.name for p in written] == [f"c-isomorphic-step-{n}.png" for n in (1, 2, 3)]
+    one = diagram_command(spec, tmp_path / "one.png", 2, False, (480, 270), _theme(), Diagnostics())
+    assert one == [tmp_path / "one.png"]
+    with Image.open(one[0]) as image:
+        assert image.size == (480, 270)
+
+
+GOLDENS = ["a-trucks.yaml:4", "b-job-sites.yaml:4", "c-isomorphic.yaml:3", "site.yaml:1", "person.yaml:1"]
+
+
+@pytest.mark.parametrize("case", GOLDENS)
+def test_render_matches_golden(case: str) -> None:
+    name, step = case.split(":")
+    actual = _image(render_png(_scene(name), int(step), GOLDEN_SIZE))
+    golden_path = GOLDEN / f"{Path(name).stem}-step-{step}.png"
+    if os.environ.get("DECKGEN_UPDATE_GOLDENS"):
+        golden_path.parent.mkdir(parents=True, exist_ok=True)
+        actual.save(golden_path, optimize=True)
+    with Image.open(golden_path) as opened:
+        golden = opened.convert(opened.mode)
+    assert (golden.mode, golden.size) == ("RGB", GOLDEN_SIZE)
+    diff = ImageChops.difference(actual, golden)
+    mean = sum(ImageStat.Stat(diff).mean) / 3
+    if mean >= TOLERANCE:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        actual.save(ARTIFACTS / f"{golden_path.stem}-actual.png")
+        diff.point(lambda v: min(255, v * 4)).save(ARTIFACTS / f"{golden_path.stem}-diff.png")
+    assert mean < TOLERANCE, f"{name} step {step} differs from its golden by {mean:.2f}"
