@@ -13,7 +13,7 @@ from deckgen.diagram import diagram_command, render_diagram
 from deckgen.diagram.raster import render_png
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.spec import load_spec
-from deckgen.errors import DiagramSpecError, Diagnostics
+from deckgen.errors import Diagnostics, DiagramSpecError
 from deckgen.theme import Theme, load_theme
 
 ROOT = Path(__file__).parents[2]
@@ -90,7 +90,8 @@ def test_warnings_come_back_from_the_cache(tmp_path: Path) -> None:
     spec.write_text("deckgen: 1\nitems:\n  a: {kind: box, at: [1900, 0]}\n", "utf-8")
     for _ in range(2):
         diagnostics = Diagnostics()
-        render_diagram(spec, _theme(), tmp_path / "c", diagnostics, size=(480, 270), display_path="d/x.yaml")
+        cache = tmp_path / "c"
+        render_diagram(spec, _theme(), cache, diagnostics, size=(480, 270), display_path="d/x.yaml")
         assert [str(w) for w in diagnostics.warnings] == [
             "d/x.yaml:3:3: box 'a' reaches outside the canvas (1920x1080)"
         ]
@@ -109,7 +110,8 @@ def test_step_out_of_range_and_bad_bytes_are_spec_errors(tmp_path: Path) -> None
 
 def test_diagram_command_writes_named_pngs(tmp_path: Path) -> None:
     spec = EXAMPLES / "c-isomorphic.yaml"
-    written = diagram_command(spec, tmp_path / "all", None, True, (480, 270), _theme(), Diagnostics())
+    size = (480, 270)
+    written = diagram_command(spec, tmp_path / "all", None, True, size, _theme(), Diagnostics())
     assert [p.name for p in written] == [f"c-isomorphic-step-{n}.png" for n in (1, 2, 3)]
     one = diagram_command(spec, tmp_path / "one.png", 2, False, (480, 270), _theme(), Diagnostics())
     assert one == [tmp_path / "one.png"]
@@ -117,7 +119,13 @@ def test_diagram_command_writes_named_pngs(tmp_path: Path) -> None:
         assert image.size == (480, 270)
 
 
-GOLDENS = ["a-trucks.yaml:4", "b-job-sites.yaml:4", "c-isomorphic.yaml:3", "site.yaml:1", "person.yaml:1"]
+GOLDENS = [
+    "a-trucks.yaml:4",
+    "b-job-sites.yaml:4",
+    "c-isomorphic.yaml:3",
+    "site.yaml:1",
+    "person.yaml:1",
+]
 
 
 @pytest.mark.parametrize("case", GOLDENS)

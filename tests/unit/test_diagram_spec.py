@@ -25,7 +25,7 @@ def test_trucks_example_fields_arrive_typed() -> None:
     assert truck.style.fill == "orange"  # from the named style server_side
     assert spec.item("caption").style.font is not None
     assert spec.item("caption").style.font.size == 40
-    assert [s.caption for s in spec.steps][0] == "Everything starts in one warehouse of tools"
+    assert spec.steps[0].caption == "Everything starts in one warehouse of tools"
     assert spec.steps[3].emphasize[0].text == "src.tools.render"
 
 
