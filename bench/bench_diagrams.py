@@ -1,0 +1,43 @@
+"""Time one full-canvas diagram step at 2880x1620: cold (layout + render) and cached (reuse).
+
+Run: PYTHONPATH=src python bench/bench_diagrams.py [SPEC]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from deckgen.diagram import render_diagram
+from deckgen.errors import Diagnostics
+from deckgen.theme import load_theme
+
+ROOT = Path(__file__).parents[1]
+DEFAULT_SPEC = ROOT / "examples" / "diagrams" / "b-job-sites.yaml"
+
+
+def _time(spec: Path, cache: Path, step: int) -> float:
+    theme = load_theme("default", ROOT)
+    start = time.perf_counter()
+    render_diagram(spec, theme, cache, Diagnostics(), step=step, size=(2880, 1620))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    spec = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SPEC
+    cold, cached = [], []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as folder:
+            cache = Path(folder)
+            cold.append(_time(spec, cache, 4 if "job-sites" in spec.name else 1))
+            cached += [_time(spec, cache, 4 if "job-sites" in spec.name else 1) for _ in range(5)]
+    print(f"{spec.name}, one step at 2880x1620 (2x supersampled):")
+    print(f"  cold   median {statistics.median(cold) * 1000:7.1f} ms  (min {min(cold) * 1000:.1f})")
+    print(f"  cached median {statistics.median(cached) * 1000:7.1f} ms  (min {min(cached) * 1000:.1f})")
+
+
+if __name__ == "__main__":
+    main()
