@@ -138,3 +138,6 @@ class PlacedDeck:
     author: str
     subject: str
     lang: str
+    link_color: str = "0072B2"
+    body_font: str = "Arial"
+    heading_font: str = "Arial"

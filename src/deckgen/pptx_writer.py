@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 from datetime import datetime
@@ -46,6 +47,7 @@ def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(emu(deck.width)), Emu(emu(deck.height))
     _properties(prs, deck, created)
+    _theme(prs, deck)
     notes_master = prs.notes_master  # created once here, so adding notes stays linear
     for number, placed in enumerate(deck.slides, start=1):
         slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
@@ -63,6 +65,21 @@ def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
     props.last_modified_by, props.revision, props.language = deck.author, 1, deck.lang
     props.created = props.modified = created
     props.last_printed = created
+
+
+def _theme(prs: Any, deck: PlacedDeck) -> None:
+    """The deck's theme part: link colours and the fonts new text boxes get when edited."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    xml = part.blob.decode("utf-8")
+    for tag in ("hlink", "folHlink"):
+        xml = re.sub(
+            rf"<a:{tag}>.*?</a:{tag}>",
+            f'<a:{tag}><a:srgbClr val="{deck.link_color}"/></a:{tag}>',
+            xml,
+        )
+    for tag, font in (("majorFont", deck.heading_font), ("minorFont", deck.body_font)):
+        xml = re.sub(rf'(<a:{tag}><a:latin typeface=")[^"]*', rf"\g<1>{font}", xml)
+    part._blob = xml.encode("utf-8")
 
 
 def _fill_slide(slide: Any, placed: PlacedSlide, lang: str) -> None:
@@ -126,6 +143,7 @@ def _text_frame(tf: Any, frame: TextFrame, lang: str) -> None:
 # Text is written as XML directly: python-pptx's property setters cost ~0.3 ms a run, which
 # made the writer most of a large deck's build time.
 _P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
+_BR = qn("a:br")
 _FILL, _RGB, _LATIN, _LINK = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin"), qn("a:hlinkClick")
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
@@ -179,6 +197,17 @@ def _bullet(pPr: Any, para: PlacedParagraph) -> None:
 
 
 def _run(p: Any, run: Run, para: PlacedParagraph, lang: str, part: Any) -> None:
+    """A run of text; each "\n" in it becomes a line break inside the paragraph."""
+    for index, piece in enumerate(run.text.split("\n")):
+        if index:
+            etree.SubElement(
+                etree.SubElement(p, _BR), _RPR, lang=lang, sz=_hundredths(para.style.size)
+            )
+        if piece:
+            _text_run(p, piece, run, para, lang, part)
+
+
+def _text_run(p: Any, text: str, run: Run, para: PlacedParagraph, lang: str, part: Any) -> None:
     style = para.style
     r = etree.SubElement(p, _R)
     rPr = etree.SubElement(r, _RPR, lang=lang, sz=_hundredths(style.size))
@@ -194,7 +223,7 @@ def _run(p: Any, run: Run, para: PlacedParagraph, lang: str, part: Any) -> None:
     if run.link:
         rid = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(rPr, _LINK, {qn("r:id"): rid})
-    etree.SubElement(r, _T).text = run.text
+    etree.SubElement(r, _T).text = text
 
 
 def _slide_number_field(p: Any, para: PlacedParagraph, lang: str) -> None:

@@ -52,8 +52,6 @@ class Colors:
     table_stripe: str
     table_border: str
     quote_bar: str
-    section_background: str
-    section_text: str
 
 
 @dataclass(frozen=True, slots=True)

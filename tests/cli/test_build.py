@@ -151,3 +151,12 @@ def test_python_dash_m_and_usage_error(in_tmp: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (in_tmp / "build/talk.pptx").is_file()
+
+
+def test_hard_line_breaks_stay_inside_one_paragraph(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Breaks\n\nfirst line\\\nsecond line\n")
+    assert run("build").exit_code == 0
+    slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
+    body = shape_named(slide, "Body")[0].text_frame
+    assert len(body.paragraphs) == 1
+    assert body.paragraphs[0].text == "first line\vsecond line"

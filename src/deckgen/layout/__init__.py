@@ -34,9 +34,12 @@ def layout_deck(
         placed += _layout_slide(slide, deck.meta, ctx, diagnostics)
     width, height = slide_size(deck.meta.aspect)
     subject = deck.meta.subtitle or deck.meta.event
+    fonts = theme.fonts
+    meta = deck.meta
     return PlacedDeck(
-        width, height, tuple(placed), deck.meta.title, deck.meta.author, subject, deck.meta.lang
-    )
+        width, height, tuple(placed), meta.title, meta.author, subject, meta.lang,
+        theme.colors.accent, fonts.body, fonts.heading,
+    )  # fmt: skip
 
 
 def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
@@ -67,17 +70,10 @@ def _layout_slide(
         title, shapes = slides.title_slide_shapes(meta, page, ctx, slide.source)
         return [slides.slide("title", title, shapes, notes, colors.background, slide.source)]
     if slide.kind == "section":
-        return [_section(slide, body, page, ctx, footer, notes, diagnostics)]
+        return _section(slide, body, page, ctx, footer, notes, diagnostics)
     if slide.kind == "quote" and len(body) == 1 and isinstance(body[0], Quote):
         return [_quote(slide, body[0], page, ctx, footer, notes, diagnostics)]
-    parts = slides.content_slides(slide.title, body, page, ctx, slide.source, diagnostics)
-    result = []
-    for number, (heading, shapes) in enumerate(parts):
-        text = notes if number == 0 else "(continued from the previous slide)"
-        result.append(
-            slides.slide("content", heading, shapes + footer, text, colors.background, slide.source)
-        )
-    return result
+    return _content(slide, body, page, ctx, footer, notes, diagnostics)
 
 
 def _section(
@@ -88,27 +84,49 @@ def _section(
     footer: list[Shape],
     notes: str,
     diagnostics: Diagnostics,
-) -> PlacedSlide:
-    colors = ctx.theme.colors
-    inverse = Ctx(ctx.theme, 0, ctx.images, colors.section_text)
-    title, below = slides.section_shapes(slide.title, page, inverse)
-    shapes: list[Shape] = []
-    if body:
-        room = page.bottom - below
-        fitted = fit_blocks(body, page.inner_width, room, inverse)
-        if len(fitted) > 1 or fitted[0].step > 0:
-            diagnostics.warn(
-                slide.source,
-                "the text under a section heading does not fit the section slide",
-                "move it to a slide of its own",
-            )
-        step = fitted[0].step
-        shapes = place_stack(
-            fitted[0].blocks, Box(page.left, below, page.inner_width, room), inverse.at_step(step)
+) -> list[PlacedSlide]:
+    """A section divider; text under the heading stays on it when it fits, else moves on."""
+    background = ctx.theme.colors.background
+    title, bar, below = slides.section_shapes(slide.title, page, ctx)
+    room = page.bottom - below
+    fitted = fit_blocks(body, page.inner_width, room, ctx) if body else []
+    if len(fitted) > 1:
+        diagnostics.warn(
+            slide.source,
+            "the text under a section heading does not fit the section slide; it follows it",
+            "give it a '##' slide of its own",
         )
-    return slides.slide(
-        "section", title, shapes + footer, notes, colors.section_background, slide.source
-    )
+        rest = _content(slide, body, page, ctx, footer, "", diagnostics)
+        return [
+            slides.slide("section", title, [bar, *footer], notes, background, slide.source),
+            *rest,
+        ]
+    shapes: list[Shape] = [bar]
+    if fitted:
+        box = Box(page.left, below, page.inner_width, room)
+        shapes += place_stack(fitted[0].blocks, box, ctx.at_step(fitted[0].step))
+    return [slides.slide("section", title, shapes + footer, notes, background, slide.source)]
+
+
+def _content(
+    slide: Slide,
+    body: tuple[LaidBlock, ...],
+    page: slides.Page,
+    ctx: Ctx,
+    footer: list[Shape],
+    notes: str,
+    diagnostics: Diagnostics,
+) -> list[PlacedSlide]:
+    """A content slide, and the "(cont.)" slides it needs."""
+    parts = slides.content_slides(slide.title, body, page, ctx, slide.source, diagnostics)
+    background = ctx.theme.colors.background
+    result = []
+    for number, (heading, shapes) in enumerate(parts):
+        text = notes if number == 0 else "(continued from the previous slide)"
+        result.append(
+            slides.slide("content", heading, shapes + footer, text, background, slide.source)
+        )
+    return result
 
 
 def _quote(

@@ -55,6 +55,17 @@ def height(block: LaidBlock, width: float, ctx: Ctx) -> float:
             assert_never(block)
 
 
+def code_wraps(block: LaidBlock, width: float, ctx: Ctx) -> bool:
+    """Whether a listing in the block has a line too long for its panel at this size."""
+    if isinstance(block, Listing):
+        return len(code.visual_lines(block, width, ctx)) > len(block.lines)
+    if isinstance(block, Columns):
+        return any(
+            code_wraps(b, w, ctx) for c, w in _column_widths(block, width, ctx) for b in c.blocks
+        )
+    return False
+
+
 def stretch(block: LaidBlock, width: float, ctx: Ctx) -> float:
     """How much taller than `height` the block would like to be (only pictures grow)."""
     if isinstance(block, Image):

@@ -24,10 +24,14 @@ def fits(page: Page, width: float, room: float, ctx: Ctx) -> bool:
 
 
 def best_step(page: Page, width: float, room: float, ctx: Ctx) -> int | None:
+    """The largest size that fits; preferring, among those, one where no code line wraps."""
+    first = None
     for step in range(ctx.last_step + 1):
         if fits(page, width, room, ctx.at_step(step)):
-            return step
-    return None
+            if not any(blocks.code_wraps(b, width, ctx.at_step(step)) for b in page):
+                return step
+            first = step if first is None else first
+    return first
 
 
 def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:

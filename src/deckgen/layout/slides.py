@@ -13,6 +13,7 @@ from deckgen.model import DeckMeta, Paragraph, Run, plain_text
 from deckgen.placed import Box, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 
 CONT = " (cont.)"
+SECTION_BAR = 12.0  # points: the accent bar beside a section title
 FOOTER_MARGIN = 16.0  # points between the footer line and the slide's bottom edge
 
 
@@ -139,19 +140,16 @@ def _warn_fit(
         )
 
 
-def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, float]:
-    colors = ctx.theme.colors
-    heading = fit_heading(
-        title,
-        page.inner_width,
-        ctx,
-        ctx.theme.sizes.title_slide * 0.9,
-        ctx.theme.sizes.title_min,
-        colors.section_text,
-    )
-    top = page.height * 0.38 - heading.height / 2
-    box = Box(page.left, top, page.inner_width, heading.height)
-    return TextFrame(box, (heading.paragraph,), "title"), top + heading.height + ctx.gap * 2
+def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, Rect, float]:
+    """The section's title, large in the accent colour beside a bar; and where text may start."""
+    sizes, accent = ctx.theme.sizes, ctx.theme.colors.accent
+    indent = SECTION_BAR + ctx.gap * 1.5
+    width = page.inner_width - indent
+    heading = fit_heading(title, width, ctx, sizes.title_slide, sizes.title_min, accent)
+    top = page.height * 0.4 - heading.height / 2
+    box = Box(page.left + indent, top, width, heading.height)
+    bar = Rect(Box(page.left, top, SECTION_BAR, heading.height), accent)
+    return TextFrame(box, (heading.paragraph,), "title"), bar, top + heading.height + ctx.gap * 2
 
 
 def title_slide_shapes(

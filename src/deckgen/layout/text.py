@@ -12,7 +12,7 @@ from deckgen.model import Run
 LINE_SPACING = 1.2  # exact line pitch as a multiple of the font size, written into the deck
 # Renderers differ by a percent or two (hinting, kerning); never fill a line to the last point.
 WIDTH_SAFETY = 0.96
-_TOKEN = re.compile(r"\S+|\s+")
+_TOKEN = re.compile(r"\n|[^\S\n]+|\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,7 @@ class Word:
     space: float
     run: int
     offset: int
+    breaks: bool = False  # a hard line break ("\n") follows the word
 
 
 def run_width(text: str, run: Run, face: Face) -> float:
@@ -47,8 +48,14 @@ def words(runs: tuple[Run, ...], face: Face) -> list[Word]:
     for index, run in enumerate(runs):
         offset = 0
         for token in _TOKEN.findall(run.text):
-            width = run_width(token, run, face)
-            if token.isspace():
+            width = 0.0 if token == "\n" else run_width(token, run, face)
+            if token == "\n":
+                if not found or found[-1].breaks:  # an empty line: a word of no width
+                    found.append(Word(0.0, 0.0, index, offset + 1, True))
+                else:
+                    found[-1] = replace(found[-1], breaks=True)
+                glued = False
+            elif token.isspace():
                 if found:
                     found[-1] = replace(found[-1], space=found[-1].space + width)
                 glued = False
@@ -66,8 +73,9 @@ def line_starts(runs: tuple[Run, ...], face: Face, width: float) -> list[tuple[i
     avail = width * WIDTH_SAFETY
     starts: list[tuple[int, int]] = [(0, 0)]
     used = 0.0
+    forced = False
     for word in words(runs, face):
-        if used > 0 and used + word.width > avail:
+        if forced or (used > 0 and used + word.width > avail):
             starts.append((word.run, word.offset))
             used = 0.0
         if word.width > avail:  # one word wider than the line breaks between letters
@@ -77,6 +85,7 @@ def line_starts(runs: tuple[Run, ...], face: Face, width: float) -> list[tuple[i
         else:
             used += word.width
         used += word.space
+        forced = word.breaks
     return starts
 
 
