@@ -9,7 +9,8 @@ from pptx import Presentation
 
 from tests.conftest import run, write_talk
 
-WORDS = "server client request response warehouse truck fence gate worker public".split()
+WORDS = ("server", "client", "request", "response", "warehouse")
+WORDS += ("truck", "fence", "gate", "worker", "public")
 
 
 def paragraph(n: int) -> str:
