@@ -160,3 +160,30 @@ def test_hard_line_breaks_stay_inside_one_paragraph(in_tmp: Path) -> None:
     body = shape_named(slide, "Body")[0].text_frame
     assert len(body.paragraphs) == 1
     assert body.paragraphs[0].text == "first line\vsecond line"
+
+
+def test_four_by_three_dark_theme_with_footer_and_numbers(in_tmp: Path) -> None:
+    front = "---\ntitle: T\naspect: '4:3'\ntheme: dark\nfooter: My meetup\npaginate: true\n---\n"
+    write_talk(in_tmp, front + "\n## One\n\n- a\n\n## Two\n\n- b\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    slide = prs.slides[2]
+    assert str(slide.background.fill.fore_color.rgb) == "1B1D23"
+    footers = shape_named(slide, "Footer")
+    assert footers[0].text_frame.text == "My meetup"
+    field = footers[1].text_frame.paragraphs[0]._p.find(f"{A}fld")
+    assert field is not None and field.get("type") == "slidenum"
+    bullet_run = shape_named(slide, "Body")[0].text_frame.paragraphs[0].runs[0]
+    assert str(bullet_run.font.color.rgb) == "EDEDED"
+
+
+def test_a_folder_of_files_joins_in_name_order(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Second file\n\n- b\n", "talk/02-body.md")
+    write_talk(in_tmp, "---\ntitle: Joined\n---\n\n## First file\n\n- a\n", "talk/01-intro.md")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert "built build/talk.pptx: 3 slides" in result.output
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    assert titles(prs) == ["Joined", "First file", "Second file"]
