@@ -1,4 +1,4 @@
-"""Each third-party library stays behind its one module (ARCHITECTURE.md: one library, one module)."""
+"""Each third-party library stays behind its one module (see ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
