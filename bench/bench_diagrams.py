@@ -35,8 +35,9 @@ def main() -> None:
             cold.append(_time(spec, cache, 4 if "job-sites" in spec.name else 1))
             cached += [_time(spec, cache, 4 if "job-sites" in spec.name else 1) for _ in range(5)]
     print(f"{spec.name}, one step at 2880x1620 (2x supersampled):")
-    print(f"  cold   median {statistics.median(cold) * 1000:7.1f} ms  (min {min(cold) * 1000:.1f})")
-    print(f"  cached median {statistics.median(cached) * 1000:7.1f} ms  (min {min(cached) * 1000:.1f})")
+    for name, runs in (("cold  ", cold), ("cached", cached)):
+        ms = [r * 1000 for r in runs]
+        print(f"  {name} median {statistics.median(ms):7.1f} ms  (min {min(ms):.1f}, {len(ms)} runs)")
 
 
 if __name__ == "__main__":

@@ -117,11 +117,7 @@ class Layout:
         ref = Ref(place[relation], item.mark("place"))
         gap, align = place.get("gap", 40.0), place.get("align", "center")
         if relation == "near":
-            anchor = self.anchor(ref)
-            side = place.get("side") or _side_of(anchor)
-            fx, fy = COMPASS_FRACTIONS[side]
-            dx, dy = (fx - 0.5) * 2, (fy - 0.5) * 2
-            return box_at((anchor.x + dx * gap, anchor.y + dy * gap), size, OPPOSITE[side])
+            return self._near(ref, place, size)
         t = self.box(ref.item)
         w, h = size
         if relation in ("right_of", "left_of"):
@@ -131,6 +127,19 @@ class Layout:
         y = t.bottom + gap if relation == "below" else t.y - gap - h
         x = {"left": t.x, "right": t.right - w}.get(align, t.x + (t.w - w) / 2)
         return Box(x, y, w, h)
+
+    def _near(self, ref: Ref, place: dict[str, Any], size: tuple[float, float]) -> Box:
+        """Beside an anchor (or a part's box), nudged back inside the canvas if it spills out."""
+        anchor = self.anchor(ref)
+        side = place.get("side") or _side_of(anchor)
+        part = self.draw(ref.item).parts.get(ref.anchor) if ref.anchor else self.box(ref.item)
+        x, y = part.point(side) if part else anchor.point
+        fx, fy = COMPASS_FRACTIONS[side]
+        gap = place.get("gap", 40.0)
+        box = box_at((x + (fx - 0.5) * 2 * gap, y + (fy - 0.5) * 2 * gap), size, OPPOSITE[side])
+        dx = min(0.0, self.spec.width - box.right) or max(0.0, -box.x)
+        dy = min(0.0, self.spec.height - box.bottom) or max(0.0, -box.y)
+        return box.moved(dx, dy)
 
     def _place_children(self, group: Item, box: Box) -> None:
         layout = group.get("layout")

@@ -151,7 +151,8 @@ class _Canvas:
         self, layer: Image.Image, prim: Prim, box: tuple[int, int, int, int], alpha: int
     ) -> None:
         (x0, y0), (x1, y1) = self._pts(prim, (box[0] / self.k, box[1] / self.k))
-        picture = Image.open(Path(prim.text)).convert("RGBA")
+        with Image.open(Path(prim.text)) as opened:
+            picture = opened.convert("RGBA")
         picture = picture.resize(
             (max(round(x1 - x0), 1), max(round(y1 - y0), 1)), Image.Resampling.LANCZOS
         )

@@ -22,7 +22,7 @@ from deckgen.diagram.components.base import (
 from deckgen.diagram.display import Box, Prim, compass_anchors, ellipse, polygon, rect
 from deckgen.diagram.spec import Item
 
-LABEL_DEFAULT_PX = 32.0
+LABEL_DEFAULT_PX = 28.0
 FRAME_LABEL_BAND = 52.0
 
 
@@ -154,7 +154,12 @@ def draw_image(item: Item, box: Box, ctx: Ctx) -> Drawn:
         part=item.id,
         opacity=item.style.opacity if item.style.opacity is not None else 1.0,
     )
-    return Drawn((prim,), compass_anchors(box))
+    frame = ctx.color(item.style.stroke)
+    width = item.style.stroke_width or 3.0
+    if frame is None:
+        return Drawn((prim,), compass_anchors(box))
+    outline = rect(box, stroke=frame, width=width, owner=item.id, part=item.id)
+    return Drawn((prim, outline), compass_anchors(box))
 
 
 def tool_size(item: Item, ctx: Ctx) -> tuple[float, float]:

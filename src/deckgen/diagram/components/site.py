@@ -115,9 +115,10 @@ def _fence(
     gx, gy = point_at(pts, mid)
     dx, dy = DIRS[side]
     anchors["gate"] = Anchor(gx + dx * 12, gy + dy * 12, dx, dy)
-    gate_box = Box(
-        min(a[0], b[0]) - 10, min(a[1], b[1]) - 40, abs(b[0] - a[0]) + 20, abs(b[1] - a[1]) + 60
-    )
+    # The gate's box lies just outside the opening, so `near: site.gate` labels clear the fence.
+    cx, cy = gx + dx * 34, gy + dy * 34
+    across = (width, 40.0) if side in "ns" else (40.0, width)
+    gate_box = Box(cx - across[0] / 2, cy - across[1] / 2, *across)
     label = str(gate.get("label", ""))
     if label:
         center = (gx - dx * (GATE_BAND * 0.75), gy - dy * (GATE_BAND * 0.75))
@@ -126,7 +127,6 @@ def _fence(
         tag = Box(center[0] - width_text / 2, center[1] - 22, width_text, 44)
         prims.append(rect(tag, fill=WHITE, stroke=INK, width=2, radius=8, owner=item.id, part=part))
         prims += text_lines([label], center, look, INK, item.id, part)
-        gate_box = gate_box.union(tag)
     parts["gate"] = gate_box
     return prims
 
