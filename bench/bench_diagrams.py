@@ -37,7 +37,8 @@ def main() -> None:
     print(f"{spec.name}, one step at 2880x1620 (2x supersampled):")
     for name, runs in (("cold  ", cold), ("cached", cached)):
         ms = [r * 1000 for r in runs]
-        print(f"  {name} median {statistics.median(ms):7.1f} ms  (min {min(ms):.1f}, {len(ms)} runs)")
+        median = statistics.median(ms)
+        print(f"  {name} median {median:7.1f} ms  (min {min(ms):.1f}, {len(ms)} runs)")
 
 
 if __name__ == "__main__":
