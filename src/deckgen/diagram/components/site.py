@@ -132,9 +132,20 @@ def _fence(
 
 
 def _people_room(box: Box, gate: dict[str, object] | None) -> Box:
-    top = box.y + SIGN_BAND + 30
-    bottom = box.bottom - (GATE_BAND + 40 if gate and gate.get("side", "s") == "s" else 30)
-    return Box(box.x + 40, top, box.w - 80, max(bottom - top, 60.0))
+    """The interior left for people: below the sign, clear of the gate and its label."""
+    left, top, right, bottom = box.x + 40, box.y + SIGN_BAND + 30, box.right - 40, box.bottom - 30
+    side = str(gate.get("side", "s")) if gate else ""
+    label = str(gate.get("label", "")) if gate else ""
+    across = measure(label, TextLook()) + 24 + 40 if label else GATE_BAND
+    if side == "s":
+        bottom = box.bottom - GATE_BAND - 40
+    elif side == "n":
+        top = max(top, box.y + GATE_BAND + 40)
+    elif side == "w":
+        left = box.x + across
+    elif side == "e":
+        right = box.right - across
+    return Box(left, top, max(right - left, 60.0), max(bottom - top, 60.0))
 
 
 def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim]:
