@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -48,12 +49,12 @@ def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
     prs.slide_width, prs.slide_height = Emu(emu(deck.width)), Emu(emu(deck.height))
     _properties(prs, deck, created)
     _theme(prs, deck)
-    notes_master = prs.notes_master  # created once here, so adding notes stays linear
+    notes = _NotesPages(prs)
     for number, placed in enumerate(deck.slides, start=1):
         slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
         _fill_slide(slide, placed, deck.lang)
         if placed.notes:
-            _add_notes(prs, slide, notes_master, number, placed.notes, deck.lang)
+            notes.add(slide, number, placed.notes, deck.lang)
     buffer = io.BytesIO()
     prs.save(buffer)
     return _fixed_zip(buffer.getvalue(), created)
@@ -273,17 +274,30 @@ def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
             _paragraphs(tf, (para,), lang)
 
 
-def _add_notes(prs: Any, slide: Any, master: Any, number: int, text: str, lang: str) -> None:
-    """A notes page for the slide, named by its number: python-pptx's own notes_slide
-    searches the whole package for a free name on every call, which is quadratic."""
-    partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
-    part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, prs.part.package, CT_NotesSlide.new())
-    part.relate_to(master.part, RT.NOTES_MASTER)
-    part.relate_to(slide.part, RT.SLIDE)
-    notes = part.notes_slide
-    notes.clone_master_placeholders(master)
-    slide.part.relate_to(part, RT.NOTES_SLIDE)
-    tf = notes.notes_text_frame
+class _NotesPages:
+    """Makes notes pages in constant time each. python-pptx's own notes_slide searches the
+    whole package for a free part name on every call (quadratic), and cloning the master's
+    placeholders costs more than copying the first page's finished XML."""
+
+    def __init__(self, prs: Any) -> None:
+        self.package = prs.part.package
+        self.master = prs.notes_master
+        self.blank: Any = None
+
+    def add(self, slide: Any, number: int, text: str, lang: str) -> None:
+        partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
+        element = copy.deepcopy(self.blank) if self.blank is not None else CT_NotesSlide.new()
+        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, element)
+        part.relate_to(self.master.part, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        if self.blank is None:
+            part.notes_slide.clone_master_placeholders(self.master)
+            self.blank = copy.deepcopy(part._element)
+        _write_notes(part.notes_slide.notes_text_frame, text, lang)
+
+
+def _write_notes(tf: Any, text: str, lang: str) -> None:
     for index, chunk in enumerate(text.split("\n\n")):
         p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
         r = p.add_run()
