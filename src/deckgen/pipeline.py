@@ -20,6 +20,7 @@ from deckgen.errors import (
     TalkError,
 )
 from deckgen.model import Block, Columns, Deck, DiagramRef, Image, Paragraph, Run, Slide
+from deckgen.theme import Theme
 
 DEFAULT_SOURCE = Path("talk")
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
@@ -110,12 +111,8 @@ def creation_date() -> datetime:
 # --- diagrams -------------------------------------------------------------------------------
 
 
-def attach_diagrams(deck: Deck, theme: object, cache: Path, diagnostics: Diagnostics) -> Deck:
+def attach_diagrams(deck: Deck, theme: Theme, cache: Path, diagnostics: Diagnostics) -> Deck:
     """Each slide holding a diagram becomes one slide per build step, pictures in place."""
-    if not any(_diagram_refs(s.blocks) for s in deck.slides):
-        return deck
-    from deckgen.diagram import render_diagram
-
     problems: list[Problem] = []
     slides: list[Slide] = []
     for slide in deck.slides:
@@ -124,7 +121,7 @@ def attach_diagrams(deck: Deck, theme: object, cache: Path, diagnostics: Diagnos
             slides.append(slide)
             continue
         try:
-            steps = {ref: _render(ref, theme, cache, diagnostics, render_diagram) for ref in refs}
+            steps = {ref: _render(ref, theme, cache, diagnostics) for ref in refs}
         except DeckgenError as error:
             problems += error.problems
             continue
@@ -148,16 +145,17 @@ Step = tuple[Image, str]  # the step's picture and its speaker notes
 
 
 def _render(
-    ref: DiagramRef, theme: object, cache: Path, diagnostics: Diagnostics, render: object
+    ref: DiagramRef, theme: Theme, cache: Path, diagnostics: Diagnostics
 ) -> tuple[Step, ...]:
+    from deckgen.diagram import render_diagram  # imported late: talks without diagrams skip it
+
     path = Path(ref.path)
     if not path.is_file():
-        raise DeckgenError(
-            f"diagram spec not found: {ref.path}",
-            ref.source,
-            "check the path; it is relative to the .md file",
-        )
-    steps = render(path, theme, cache, diagnostics, step=ref.step, display_path=display(path))  # type: ignore[operator]
+        hint = "the path is relative to the .md file"
+        raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, hint)
+    steps = render_diagram(
+        path, theme, cache, diagnostics, step=ref.step, display_path=display(path)
+    )
     return tuple(
         (
             Image(str(s.png), ref.alt or s.caption or path.stem, ref.source, caption=s.caption),
