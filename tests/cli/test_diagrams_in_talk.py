@@ -1,0 +1,117 @@
+"""A diagram referenced from the talk: one slide per step, captions as text, notes appended."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+
+from tests.conftest import run, write_talk
+
+SPEC = """deckgen: 1
+canvas: {width: 1920, height: 1080}
+items:
+  server:
+    kind: box
+    at: [200, 300]
+    size: [500, 300]
+    label: "Server"
+  browser:
+    kind: box
+    at: [1200, 300]
+    size: [500, 300]
+    label: "Browser"
+  ask:
+    kind: arrow
+    from: browser.w
+    to: server.e
+    label: "request"
+steps:
+  - show: [server]
+    caption: "The server"
+    notes: "First the server."
+  - show: [browser]
+    caption: "The browser"
+  - show: [ask]
+    caption: "It asks"
+    notes: "Then the request."
+"""
+
+
+def talk(folder: Path, reference: str) -> None:
+    (folder / "diagrams").mkdir(exist_ok=True)
+    (folder / "diagrams/ask.yaml").write_text(SPEC)
+    body = f"## Asking\n\n{reference}\n\n::: notes\nSlide notes.\n:::\n"
+    write_talk(folder, body)
+
+
+def pictures(slide):  # type: ignore[no-untyped-def]
+    return [s for s in slide.shapes if s.shape_type == 13]
+
+
+def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
+    talk(in_tmp, "![A browser asks a server](../diagrams/ask.yaml)")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    assert [s.shapes.title.text for s in prs.slides] == ["Asking"] * 3
+    captions = [
+        [sh.text_frame.text for sh in s.shapes if sh.name.startswith("Caption")] for s in prs.slides
+    ]
+    assert captions == [["The server"], ["The browser"], ["It asks"]]
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
+    assert notes == [
+        "Slide notes.\nFirst the server.",
+        "Slide notes.",
+        "Slide notes.\nThen the request.",
+    ]
+    for slide in prs.slides:
+        (pic,) = pictures(slide)
+        assert pic._element.nvPicPr.cNvPr.get("descr") == "A browser asks a server"
+        assert abs(pic.width / pic.height - 16 / 9) < 0.01
+        assert pic.width > prs.slide_width * 0.6
+        caption = next(sh for sh in slide.shapes if sh.name.startswith("Caption"))
+        assert caption.top >= pic.top + pic.height
+
+
+def test_a_single_step_and_an_unchanged_rebuild(in_tmp: Path) -> None:
+    talk(in_tmp, "![Asking](../diagrams/ask.yaml#step=2)")
+    assert run("build").exit_code == 0
+    deck = in_tmp / "build/talk.pptx"
+    prs = Presentation(str(deck))
+    assert len(prs.slides) == 1
+    first = deck.read_bytes()
+    cache = sorted((in_tmp / "build/.deckgen-cache/diagrams").glob("*.png"))
+    stamps = [p.stat().st_mtime_ns for p in cache]
+    assert run("build").exit_code == 0
+    assert deck.read_bytes() == first
+    assert [p.stat().st_mtime_ns for p in cache] == stamps  # nothing was rendered again
+
+
+def test_a_missing_spec_is_an_error_at_its_line(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## One\n\ntext\n\n## Two\n\n![x](../diagrams/nope.yaml)\n")
+    result = run("build")
+    assert result.exit_code == 1
+    assert "talk/talk.md:7:1: diagram spec not found: diagrams/nope.yaml" in result.output
+
+
+def test_spec_errors_are_reported_with_the_spec_location(in_tmp: Path) -> None:
+    talk(in_tmp, "![Asking](../diagrams/ask.yaml)")
+    (in_tmp / "diagrams/ask.yaml").write_text(
+        SPEC.replace("kind: box\n    at: [200", "kind: boks\n    at: [200")
+    )
+    result = run("build")
+    assert result.exit_code == 1
+    assert "diagrams/ask.yaml:5:11: unknown kind 'boks'" in result.output
+
+
+def test_diagram_command_writes_every_step(in_tmp: Path) -> None:
+    (in_tmp / "ask.yaml").write_text(SPEC)
+    result = run("diagram", "ask.yaml", "--all", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == [
+        f"ask-step-{n}.png" for n in (1, 2, 3)
+    ]
+    assert run("diagram", "ask.yaml", "--step", "2", "--all").exit_code == 2
+    schema = run("diagram", "--schema")
+    assert schema.exit_code == 0 and '"properties"' in schema.output
