@@ -50,8 +50,11 @@ def build_deck(
     base = files[0].parent
     theme = load_theme(deck.meta.theme, base, deck.meta.source_of("theme"))
     check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
-    deck = attach_diagrams(deck, theme, output.parent / ".deckgen-cache" / "diagrams", diagnostics)
-    deck, sizes = attach_pictures(deck, diagnostics)
+    cache = output.parent / ".deckgen-cache" / "diagrams"
+    deck, problems = attach_diagrams(deck, theme, cache, diagnostics)
+    deck, sizes, more = attach_pictures(deck, diagnostics)
+    if problems or more:  # every bad picture and diagram in one report
+        raise DeckgenError.of(sorted(problems + more, key=_problem_place))
     placed = layout_deck(deck, theme, sizes, diagnostics)
     if strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
@@ -111,7 +114,14 @@ def creation_date() -> datetime:
 # --- diagrams -------------------------------------------------------------------------------
 
 
-def attach_diagrams(deck: Deck, theme: Theme, cache: Path, diagnostics: Diagnostics) -> Deck:
+def _problem_place(problem: Problem) -> tuple[str, int, int]:
+    where = problem.location or SourceLocation("")
+    return where.path, where.line, where.col
+
+
+def attach_diagrams(
+    deck: Deck, theme: Theme, cache: Path, diagnostics: Diagnostics
+) -> tuple[Deck, list[Problem]]:
     """Each slide holding a diagram becomes one slide per build step, pictures in place."""
     problems: list[Problem] = []
     slides: list[Slide] = []
@@ -126,9 +136,7 @@ def attach_diagrams(deck: Deck, theme: Theme, cache: Path, diagnostics: Diagnost
             problems += error.problems
             continue
         slides += _step_slides(slide, steps)
-    if problems:
-        raise DeckgenError.of(problems)
-    return replace(deck, slides=tuple(slides))
+    return replace(deck, slides=tuple(slides)), problems
 
 
 def _diagram_refs(blocks: tuple[Block, ...]) -> list[DiagramRef]:
@@ -196,8 +204,8 @@ def _swap(blocks: tuple[Block, ...], pictures: dict[DiagramRef, Image]) -> tuple
 
 def attach_pictures(
     deck: Deck, diagnostics: Diagnostics
-) -> tuple[Deck, dict[str, tuple[int, int]]]:
-    """Check every picture; a web address becomes a note on the slide, a missing file an error."""
+) -> tuple[Deck, dict[str, tuple[int, int]], list[Problem]]:
+    """Check every picture: a web address becomes text on the slide, a missing file a problem."""
     from deckgen.images import image_size
 
     sizes: dict[str, tuple[int, int]] = {}
@@ -237,9 +245,7 @@ def attach_pictures(
         return block
 
     slides = tuple(replace(s, blocks=tuple(map(check, s.blocks))) for s in deck.slides)
-    if problems:
-        raise DeckgenError.of(problems)
-    return replace(deck, slides=slides), sizes
+    return replace(deck, slides=slides), sizes, problems
 
 
 # --- output ---------------------------------------------------------------------------------

@@ -91,3 +91,21 @@ def test_a_missing_source_is_reported(in_tmp: Path) -> None:
     result = run("build", "nowhere.md")
     assert result.exit_code == 1
     assert "no such file or folder: nowhere.md" in result.output
+
+
+def test_bad_pictures_and_diagrams_are_reported_together(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## One\n\n![x](../diagrams/nope.yaml)\n\n## Two\n\n![y](img/nope.png)\n")
+    fails_with(
+        "talk/talk.md:3:1: diagram spec not found",
+        "talk/talk.md:7:1: image not found: talk/img/nope.png",
+        "build failed: 2 problem(s)",
+    )
+
+
+def test_a_web_image_is_not_fetched_and_does_not_stop_the_build(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Remote\n\n![the logo](https://example.org/logo.png)\n")
+    result = run("build")
+    assert result.exit_code == 0
+    assert "talk/talk.md:3:1: warning: web image not embedded: https://example.org/logo.png" in (
+        result.output
+    )
