@@ -117,3 +117,11 @@ def test_slightly_full_slide_shrinks_instead_of_continuing(in_tmp: Path) -> None
     }
     assert max(sizes) < 28 and min(sizes) >= 18
     assert "text shrunk to fit" in output
+
+
+def test_a_quote_too_long_for_a_quote_slide_continues_as_text(in_tmp: Path) -> None:
+    prs, output = build(in_tmp, "> " + paragraph(400))
+    assert len(prs.slides) >= 2
+    assert body_text(prs).split() == paragraph(400).split()
+    assert "continued on" in output
+    assert_inside(prs)

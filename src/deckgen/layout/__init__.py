@@ -12,7 +12,7 @@ from deckgen.layout import slides
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, Listing
 from deckgen.layout.fit import fit_blocks
-from deckgen.model import Block, Code, Column, Columns, Deck, DeckMeta, Quote, Slide
+from deckgen.model import Block, Code, Column, Columns, Deck, DeckMeta, Quote, Slide, plain_text
 from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.theme import Theme
 
@@ -72,7 +72,7 @@ def _layout_slide(
     if slide.kind == "section":
         return _section(slide, body, page, ctx, footer, notes, diagnostics)
     if slide.kind == "quote" and len(body) == 1 and isinstance(body[0], Quote):
-        return [_quote(slide, body[0], page, ctx, footer, notes, diagnostics)]
+        return _quote(slide, body[0], page, ctx, footer, notes, diagnostics)
     return _content(slide, body, page, ctx, footer, notes, diagnostics)
 
 
@@ -137,27 +137,22 @@ def _quote(
     footer: list[Shape],
     notes: str,
     diagnostics: Diagnostics,
-) -> PlacedSlide:
-    top = page.top
-    title = None
+) -> list[PlacedSlide]:
+    """A quote alone on a slide, large; too long for that, it is laid out as ordinary text."""
+    sizes, top, title = ctx.theme.sizes, page.top, None
     if slide.title:
-        heading = slides.fit_heading(
-            slide.title,
-            page.inner_width,
-            ctx,
-            ctx.theme.sizes.title,
-            ctx.theme.sizes.title_min,
-            ctx.theme.colors.heading,
-        )
-        title = TextFrame(
-            Box(page.left, top, page.inner_width, heading.height), (heading.paragraph,), "title"
-        )
+        width, color = page.inner_width, ctx.theme.colors.heading
+        heading = slides.fit_heading(slide.title, width, ctx, sizes.title, sizes.title_min, color)
+        title = TextFrame(Box(page.left, top, width, heading.height), (heading.paragraph,), "title")
         top += heading.height + ctx.gap * 1.5
     box = Box(page.left + page.inner_width * 0.08, top, page.inner_width * 0.84, page.bottom - top)
     shapes = slides.quote_shapes(quote.paragraphs, box, ctx)
-    return slides.slide(
-        "quote", title, shapes + footer, notes, ctx.theme.colors.background, slide.source
-    )
+    if shapes is None:
+        return _content(slide, (quote,), page, ctx, footer, notes, diagnostics)
+    if title:
+        slides.warn_heading(heading, plain_text(slide.title), slide.source, diagnostics)
+    background = ctx.theme.colors.background
+    return [slides.slide("quote", title, shapes + footer, notes, background, slide.source)]
 
 
 def _resolve(block: object, ctx: Ctx, diagnostics: Diagnostics) -> LaidBlock:

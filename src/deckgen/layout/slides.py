@@ -8,7 +8,7 @@ from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.layout import fit
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
-from deckgen.layout.text import count_lines, text_height
+from deckgen.layout.text import Face, count_lines, text_height
 from deckgen.model import DeckMeta, Paragraph, Run, plain_text
 from deckgen.placed import Box, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 
@@ -189,24 +189,29 @@ def _centered_line(
     )
 
 
-def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape]:
-    """A quote slide: the words large, italic and centred; an attribution right-aligned."""
+def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape] | None:
+    """A quote slide: the words large, italic and centred, an attribution right-aligned;
+    None when even body size cannot hold it (it is then laid out as an ordinary slide)."""
     sizes = ctx.theme.sizes
     size = sizes.title
-    while True:
-        paras = [_quote_para(p, size, ctx) for p in paragraphs]
+    while size >= sizes.body_min:
+        paras = [_quote_para(p, i, size, ctx) for i, p in enumerate(paragraphs)]
         total = sum(
-            text_height(count_lines(p.runs, ctx.face(size, italic=True), box.w), size)
-            for p in paragraphs
-        ) + size * 0.5 * (len(paragraphs) - 1)
-        if total <= box.h or size <= sizes.body_min:
-            break
+            p.space_before + text_height(count_lines(p.runs, _face(p, ctx), box.w), p.style.size)
+            for p in paras
+        )
+        if total <= box.h:
+            top = box.y + (box.h - total) / 2
+            return [TextFrame(Box(box.x, top, box.w, total), tuple(paras))]
         size -= 2
-    top = box.y + max(0.0, (box.h - total) / 2)
-    return [TextFrame(Box(box.x, top, box.w, total), tuple(paras))]
+    return None
 
 
-def _quote_para(p: Paragraph, size: float, ctx: Ctx) -> PlacedParagraph:
+def _face(p: PlacedParagraph, ctx: Ctx) -> Face:
+    return ctx.face(p.style.size, p.style.bold, p.style.italic)
+
+
+def _quote_para(p: Paragraph, index: int, size: float, ctx: Ctx) -> PlacedParagraph:
     text = plain_text(p.runs).lstrip()
     attribution = text.startswith(("—", "--", "–"))
     style = ctx.style(size * (0.7 if attribution else 1.0), italic=not attribution)
@@ -214,7 +219,7 @@ def _quote_para(p: Paragraph, size: float, ctx: Ctx) -> PlacedParagraph:
         p.runs,
         style,
         line_height(style.size),
-        space_before=size * 0.5,
+        space_before=size * 0.5 if index else 0.0,
         align="right" if attribution else "center",
     )
 
