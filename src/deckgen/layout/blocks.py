@@ -1,13 +1,12 @@
-"""One rule per block kind: how tall it is at a width, how it is drawn in a box, how it splits."""
+"""One rule per block kind: how tall it is at a width, and how it is drawn in a box."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import assert_never
 
 from deckgen.layout import code, table
 from deckgen.layout.context import MIN_PICTURE, Ctx, LaidBlock, Listing, line_height
-from deckgen.layout.text import count_lines, line_starts, split_runs, text_height
+from deckgen.layout.text import count_lines, text_height
 from deckgen.model import (
     BulletList,
     Code,
@@ -38,7 +37,7 @@ def height(block: LaidBlock, width: float, ctx: Ctx) -> float:
         case Paragraph():
             return text_height(count_lines(block.runs, ctx.face(ctx.body), width), ctx.body)
         case BulletList():
-            return sum(_item_height(item, i, width, ctx) for i, item in enumerate(block.items))
+            return sum(item_height(item, i, width, ctx) for i, item in enumerate(block.items))
         case Listing():
             return code.height(block, width, ctx)
         case Table():
@@ -46,7 +45,7 @@ def height(block: LaidBlock, width: float, ctx: Ctx) -> float:
         case Image():
             return _picture_range(block, width, ctx)[0]
         case Quote():
-            return _quote_height(block, width, ctx)
+            return quote_height(block, width, ctx)
         case Columns():
             return max(stack_height(c.blocks, w, ctx) for c, w in _column_widths(block, width, ctx))
         case Code() | DiagramRef():
@@ -79,30 +78,30 @@ def stack_height(blocks: tuple[LaidBlock, ...], width: float, ctx: Ctx) -> float
     return sum(height(b, width, ctx) for b in blocks) + gaps
 
 
-def _item_size(item: ListItem, ctx: Ctx) -> float:
+def item_size(item: ListItem, ctx: Ctx) -> float:
     return ctx.size(ctx.body - 2 * item.level, ctx.theme.sizes.body_min)
 
 
-def _item_indent(item: ListItem, ctx: Ctx) -> tuple[float, float]:
+def item_indent(item: ListItem, ctx: Ctx) -> tuple[float, float]:
     """(left margin of the text, hanging width of the marker)."""
-    hang = _item_size(item, ctx) * (1.3 if item.ordered else 0.9)
+    hang = item_size(item, ctx) * (1.3 if item.ordered else 0.9)
     return item.level * LEVEL_INDENT + hang, hang
 
 
 def _item_space(item: ListItem, index: int, ctx: Ctx) -> float:
     if index == 0:
         return 0.0
-    return _item_size(item, ctx) * (0.35 if item.level == 0 else 0.15)
+    return item_size(item, ctx) * (0.35 if item.level == 0 else 0.15)
 
 
-def _item_height(item: ListItem, index: int, width: float, ctx: Ctx) -> float:
-    size = _item_size(item, ctx)
-    indent, _ = _item_indent(item, ctx)
+def item_height(item: ListItem, index: int, width: float, ctx: Ctx) -> float:
+    size = item_size(item, ctx)
+    indent, _ = item_indent(item, ctx)
     lines = count_lines(item.runs, ctx.face(size), width - indent)
     return _item_space(item, index, ctx) + text_height(lines, size)
 
 
-def _quote_height(quote: Quote, width: float, ctx: Ctx) -> float:
+def quote_height(quote: Quote, width: float, ctx: Ctx) -> float:
     inner = width - QUOTE_PAD
     face = ctx.face(ctx.body, italic=True)
     lines = sum(count_lines(p.runs, face, inner) for p in quote.paragraphs)
@@ -195,8 +194,8 @@ def _number_starts(items: tuple[ListItem, ...]) -> list[int]:
 
 
 def _item(item: ListItem, index: int, start: int, ctx: Ctx) -> PlacedParagraph:
-    size = _item_size(item, ctx)
-    indent, hang = _item_indent(item, ctx)
+    size = item_size(item, ctx)
+    indent, hang = item_indent(item, ctx)
     bullet = Bullet(start=start) if item.ordered else Bullet(BULLETS[min(item.level, 2)])
     return PlacedParagraph(
         item.runs,
@@ -242,7 +241,7 @@ def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
     )
     text_box = Box(box.x + QUOTE_PAD, box.y, box.w - QUOTE_PAD, box.h)
     bar = Rect(
-        Box(box.x, box.y, QUOTE_BAR, _quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar
+        Box(box.x, box.y, QUOTE_BAR, quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar
     )
     return [bar, TextFrame(text_box, paras)]
 
@@ -263,87 +262,6 @@ def _place_columns(columns: Columns, box: Box, ctx: Ctx) -> list[Shape]:
         shapes += place_stack(column.blocks, Box(x, box.y, w, box.h), ctx)
         x += w + ctx.gap
     return shapes
-
-
-# --- splitting -------------------------------------------------------------------------------
-
-
-def split(
-    block: LaidBlock, width: float, room: float, ctx: Ctx
-) -> tuple[LaidBlock | None, LaidBlock]:
-    """The part of `block` that fits in `room` (None if nothing useful does), and the rest."""
-    match block:
-        case Paragraph():
-            return _split_paragraph(block, width, room, ctx)
-        case BulletList():
-            return _split_list(block, width, room, ctx)
-        case Listing():
-            return code.split(block, width, room, ctx)
-        case Table():
-            return table.split(block, width, room, ctx)
-        case Quote():
-            return _split_quote(block, width, room, ctx)
-        case _:
-            return None, block
-
-
-def _fitting_lines(starts: list[tuple[int, int]], room: float, size: float) -> int:
-    """How many whole lines fit in `room`, backing off lines that split a long word."""
-    k = min(len(starts) - 1, int(room // line_height(size)))
-    while 0 < k < len(starts) and starts[k] == starts[k - 1]:
-        k -= 1
-    return k
-
-
-def _split_runs_at(
-    runs: tuple[Run, ...], width: float, room: float, ctx: Ctx, size: float, italic: bool = False
-) -> tuple[tuple[Run, ...], tuple[Run, ...]] | None:
-    starts = line_starts(runs, ctx.face(size, italic=italic), width)
-    k = _fitting_lines(starts, room, size)
-    return split_runs(runs, starts[k]) if k > 0 else None
-
-
-def _split_paragraph(
-    p: Paragraph, width: float, room: float, ctx: Ctx
-) -> tuple[Paragraph | None, Paragraph]:
-    parts = _split_runs_at(p.runs, width, room, ctx, ctx.body)
-    if parts is None:
-        return None, p
-    return replace(p, runs=parts[0]), replace(p, runs=parts[1])
-
-
-def _split_list(
-    lst: BulletList, width: float, room: float, ctx: Ctx
-) -> tuple[BulletList | None, BulletList]:
-    used = 0.0
-    for i, item in enumerate(lst.items):
-        h = _item_height(item, i, width, ctx)
-        if used + h > room:
-            break
-        used += h
-    if i > 0:
-        return replace(lst, items=lst.items[:i]), replace(lst, items=lst.items[i:])
-    first = lst.items[0]  # one bullet taller than the room: split its words
-    indent, _ = _item_indent(first, ctx)
-    parts = _split_runs_at(first.runs, width - indent, room, ctx, _item_size(first, ctx))
-    if parts is None:
-        return None, lst
-    head = replace(lst, items=(replace(first, runs=parts[0]),))
-    rest = replace(first, runs=parts[1], number=first.number)
-    return head, replace(lst, items=(rest, *lst.items[1:]))
-
-
-def _split_quote(q: Quote, width: float, room: float, ctx: Ctx) -> tuple[Quote | None, Quote]:
-    for k in range(len(q.paragraphs) - 1, 0, -1):
-        head = replace(q, paragraphs=q.paragraphs[:k])
-        if _quote_height(head, width, ctx) <= room:
-            return head, replace(q, paragraphs=q.paragraphs[k:])
-    first = q.paragraphs[0]
-    parts = _split_runs_at(first.runs, width - QUOTE_PAD, room, ctx, ctx.body, italic=True)
-    if parts is None:
-        return None, q
-    rest = (replace(first, runs=parts[1]), *q.paragraphs[1:])
-    return replace(q, paragraphs=(replace(first, runs=parts[0]),)), replace(q, paragraphs=rest)
 
 
 def _plain_run(text: str) -> Run:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.layout import blocks
+from deckgen.layout import blocks, split
 from deckgen.layout.context import Ctx, LaidBlock
 from deckgen.model import Columns
 
@@ -59,7 +59,7 @@ def paginate(page: Page, width: float, room: float, ctx: Ctx) -> list[Page]:
             pages[-1].append(block)
             used += gap + h
             continue
-        head, tail = blocks.split(block, width, room - used - gap, ctx)
+        head, tail = split.split(block, width, room - used - gap, ctx)
         if head is not None:
             pages[-1].append(head)
             queue.insert(0, tail)
