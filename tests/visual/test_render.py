@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -70,17 +71,14 @@ def inside(word: Box, frame: Box) -> bool:
     )  # fmt: skip
 
 
-@pytest.mark.skipif(
+needs_libreoffice = pytest.mark.skipif(
     SOFFICE is None or shutil.which("pdftotext") is None, reason="needs LibreOffice and poppler"
 )
-def test_every_rendered_word_lies_inside_its_frame(in_tmp: Path) -> None:
-    talk = (HERE / "cli/talks/features.md").read_text()
-    overfull = "\n\n".join(f"## Overfull {name}\n\n{body}" for name, body in sorted(CASES.items()))
-    write_talk(in_tmp, talk + "\n\n" + overfull + "\n\n## " + "W" * 100 + "\n\nShort.\n")
-    make_png(in_tmp / "talk/img/door.png")
-    assert run("build").exit_code == 0
-    deck = in_tmp / "build/talk.pptx"
-    pages = pdf_words(to_pdf(deck, in_tmp))
+
+
+def words_outside_frames(deck: Path, work: Path) -> tuple[list[tuple[int, str, Box]], int]:
+    """Words LibreOffice drew outside every frame of their slide, and how many words it drew."""
+    pages = pdf_words(to_pdf(deck, work))
     boxes = frames(deck)
     assert len(pages) == len(boxes)
     outside = [
@@ -89,5 +87,32 @@ def test_every_rendered_word_lies_inside_its_frame(in_tmp: Path) -> None:
         for text, word in words
         if not any(inside(word, f) for f in page_frames)
     ]
+    return outside, sum(len(w) for w in pages)
+
+
+@needs_libreoffice
+def test_features_and_overfull_slides_stay_in_their_frames(in_tmp: Path) -> None:
+    talk = (HERE / "cli/talks/features.md").read_text()
+    overfull = "\n\n".join(f"## Overfull {name}\n\n{body}" for name, body in sorted(CASES.items()))
+    write_talk(in_tmp, talk + "\n\n" + overfull + "\n\n## " + "W" * 100 + "\n\nShort.\n")
+    make_png(in_tmp / "talk/img/door.png")
+    assert run("build").exit_code == 0
+    outside, drawn = words_outside_frames(in_tmp / "build/talk.pptx", in_tmp)
     assert outside == []
-    assert sum(len(w) for w in pages) > 2000
+    assert drawn > 2000
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("talk", ["tests/cases/talks/async", "talk"])
+def test_real_talks_stay_in_their_frames(tmp_path: Path, talk: str) -> None:
+    deck = tmp_path / "deck.pptx"
+    old = Path.cwd()
+    os.chdir(HERE.parent)  # the repository: the talks' paths are relative to it
+    try:
+        result = run("build", talk, "-o", str(deck))
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    outside, drawn = words_outside_frames(deck, tmp_path)
+    assert outside == []
+    assert drawn > 300
