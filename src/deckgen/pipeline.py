@@ -205,47 +205,47 @@ def _swap(blocks: tuple[Block, ...], pictures: dict[DiagramRef, Image]) -> tuple
 def attach_pictures(
     deck: Deck, diagnostics: Diagnostics
 ) -> tuple[Deck, dict[str, tuple[int, int]], list[Problem]]:
-    """Check every picture: a web address becomes text on the slide, a missing file a problem."""
-    from deckgen.images import image_size
-
+    """Check every picture: a web address becomes text on the slide, a missing file a problem.
+    Returns the deck, each picture's pixel size by path, and the problems found."""
     sizes: dict[str, tuple[int, int]] = {}
     problems: list[Problem] = []
 
     def check(block: Block) -> Block:
         if isinstance(block, Columns):
-            return replace(
-                block,
-                columns=tuple(
-                    replace(c, blocks=tuple(map(check, c.blocks))) for c in block.columns
-                ),
-            )
-        if not isinstance(block, Image) or block.path in sizes:
-            return block
-        if block.path.startswith(("http://", "https://")):
-            diagnostics.warn(
-                block.source,
-                f"web image not embedded: {block.path}",
-                "download it next to the talk and use the local path",
-            )
-            return Paragraph(
-                (Run(f"[picture: {block.alt or block.path}]", italic=True),), block.source
-            )
-        size = image_size(Path(block.path)) if Path(block.path).is_file() else None
-        if size is None:
-            exists = Path(block.path).is_file()
-            problems.append(
-                Problem(
-                    block.source,
-                    f"{'not a picture' if exists else 'image not found'}: {block.path}",
-                    "PNG, JPEG or GIF, relative to the .md file",
-                )
-            )
-            return block
-        sizes[block.path] = size
+            columns = tuple(replace(c, blocks=tuple(map(check, c.blocks))) for c in block.columns)
+            return replace(block, columns=columns)
+        if isinstance(block, Image) and block.path not in sizes:
+            return _check_picture(block, sizes, problems, diagnostics)
         return block
 
     slides = tuple(replace(s, blocks=tuple(map(check, s.blocks))) for s in deck.slides)
     return replace(deck, slides=slides), sizes, problems
+
+
+def _check_picture(
+    image: Image,
+    sizes: dict[str, tuple[int, int]],
+    problems: list[Problem],
+    diagnostics: Diagnostics,
+) -> Block:
+    from deckgen.images import image_size
+
+    if image.path.startswith(("http://", "https://")):
+        hint = "download it next to the talk and use the local path"
+        diagnostics.warn(image.source, f"web image not embedded: {image.path}", hint)
+        return Paragraph((Run(f"[picture: {image.alt or image.path}]", italic=True),), image.source)
+    path = Path(image.path)
+    size = image_size(path) if path.is_file() else None
+    if size is None:
+        what = "not a picture" if path.is_file() else "image not found"
+        hint = "PNG, JPEG or GIF, relative to the .md file"
+        problems.append(Problem(image.source, f"{what}: {image.path}", hint))
+        return image
+    if not image.alt.strip():
+        hint = "describe it: ![what the picture shows](path)"
+        diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
+    sizes[image.path] = size
+    return image
 
 
 # --- output ---------------------------------------------------------------------------------

@@ -109,3 +109,13 @@ def test_a_web_image_is_not_fetched_and_does_not_stop_the_build(in_tmp: Path) ->
     assert "talk/talk.md:3:1: warning: web image not embedded: https://example.org/logo.png" in (
         result.output
     )
+
+
+def test_a_picture_without_alt_text_is_a_warning(in_tmp: Path) -> None:
+    from tests.conftest import make_png
+
+    make_png(in_tmp / "talk/img/door.png")
+    write_talk(in_tmp, "## Door\n\n![](img/door.png)\n")
+    result = run("build")
+    assert result.exit_code == 0
+    assert "talk/talk.md:3:1: warning: picture without alt text" in result.output
