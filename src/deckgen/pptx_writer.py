@@ -155,6 +155,8 @@ def _paragraphs(
     body = tf._txBody
     for old in body.findall(_P):
         body.remove(old)
+    if not paras:  # a text body needs one paragraph to be valid
+        etree.SubElement(body, _P)
     for para in paras:
         p = etree.SubElement(body, _P)
         _paragraph_properties(p, para)
