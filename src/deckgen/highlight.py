@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from deckgen.colors import readable
 from deckgen.model import Run
 
 Line = tuple[Run, ...]
@@ -79,28 +80,3 @@ def _lookup(colors: Colors, token_type: Any) -> tuple[str, bool, bool]:
     while token_type not in colors and token_type.parent is not None:
         token_type = token_type.parent  # lexers emit subtypes a style may not list
     return colors[token_type]
-
-
-def luminance(hex_color: str) -> float:
-    def channel(c: int) -> float:
-        v = c / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def readable(color: str, background: str, minimum: float = 4.5) -> str:
-    """`color`, darkened or lightened step by step until it reaches `minimum` contrast."""
-    color = color.upper()
-    toward = 0 if luminance(background) > 0.4 else 255
-    while contrast(color, background) < minimum:
-        parts = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
-        parts = [round(c + (toward - c) * 0.15) for c in parts]
-        color = "".join(f"{c:02X}" for c in parts)
-    return color

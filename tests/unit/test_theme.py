@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from deckgen.colors import contrast
 from deckgen.errors import ThemeError
-from deckgen.highlight import contrast
 from deckgen.theme import builtin_themes, load_theme
 
 OKABE_ITO = {"E69F00", "56B4E9", "009E73", "F0E442", "0072B2", "D55E00", "CC79A7", "999999"}

@@ -1,0 +1,28 @@
+"""Colour arithmetic from WCAG 2: relative luminance, contrast ratio, a readable variant."""
+
+from __future__ import annotations
+
+
+def luminance(hex_color: str) -> float:
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: str, background: str, minimum: float = 4.5) -> str:
+    """`color`, darkened or lightened step by step until it reaches `minimum` contrast."""
+    color = color.upper()
+    toward = 0 if luminance(background) > 0.4 else 255
+    while contrast(color, background) < minimum:
+        parts = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
+        parts = [round(c + (toward - c) * 0.15) for c in parts]
+        color = "".join(f"{c:02X}" for c in parts)
+    return color
