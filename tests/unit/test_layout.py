@@ -1,0 +1,103 @@
+"""Layout rules measured directly: line breaks, code wrapping, table widths, fitting steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen.errors import Diagnostics, SourceLocation
+from deckgen.fonts import text_width
+from deckgen.layout import layout_deck
+from deckgen.layout.context import Ctx, Listing
+from deckgen.layout.fit import fit_blocks
+from deckgen.layout.table import col_widths
+from deckgen.layout.text import WIDTH_SAFETY, Face, count_lines, line_starts, split_runs
+from deckgen.model import BulletList, Deck, DeckMeta, ListItem, Run, Slide, Table
+from deckgen.placed import TextFrame
+from deckgen.theme import load_theme
+
+HERE = SourceLocation("t.md", 1, 1)
+FACE = Face("Arial", "Courier New", 20)
+
+
+@pytest.fixture
+def ctx() -> Ctx:
+    theme = load_theme("default", Path("."))
+    return Ctx(theme, 0, {}, theme.colors.text)
+
+
+def test_lines_break_where_the_measured_width_runs_out() -> None:
+    word = "server "
+    per_line = int(300 * WIDTH_SAFETY // text_width(word, "Arial", 20))
+    runs = (Run(word * (per_line * 3)),)
+    assert count_lines(runs, FACE, 300) == 3
+
+
+def test_words_spanning_runs_are_not_split() -> None:
+    runs = (Run("re"), Run("quest", bold=True), Run(" response"))
+    width = (
+        max(text_width("request", "Arial", 20, bold=True), text_width("response", "Arial", 20)) + 2
+    )
+    starts = line_starts(runs, FACE, width / WIDTH_SAFETY)
+    assert starts == [(0, 0), (2, 1)]
+    head, tail = split_runs(runs, starts[1])
+    assert [r.text for r in head] == ["re", "quest", ""] or [r.text for r in head] == [
+        "re",
+        "quest",
+    ]
+    assert [r.text for r in tail] == ["response"]
+
+
+def test_a_word_wider_than_the_line_takes_several_lines() -> None:
+    assert count_lines((Run("W" * 100),), FACE, 200) >= 8
+
+
+def test_table_columns_fill_the_width_and_follow_their_text(ctx: Ctx) -> None:
+    table = Table(
+        header=((Run("Tool"),), (Run("What it does"),)),
+        rows=(((Run("router"),), (Run("sends each request to the handler that serves it"),)),),
+        aligns=(None, None),
+        source=HERE,
+    )
+    widths = col_widths(table, 600, ctx)
+    assert sum(widths) == pytest.approx(600)
+    assert widths[1] > widths[0] * 2
+
+
+def test_code_prefers_a_smaller_size_to_wrapping(ctx: Ctx) -> None:
+    line = (Run("x" * 60, code=True),)
+    listing = Listing((line,) * 3, HERE)
+    chosen = fit_blocks((listing,), 700, 400, ctx)
+    assert len(chosen) == 1
+    size = ctx.at_step(chosen[0].step).code
+    assert text_width("x" * 60, "Courier New", size) + 21.6 <= 700
+
+
+def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:
+    items = tuple(ListItem((Run(f"step {n}"),), 0, True, n, HERE) for n in (3, 4, 5))
+    slide = Slide("content", (Run("Rollout"),), (BulletList(items, HERE),), (), HERE)
+    placed = layout_deck(Deck(DeckMeta(), (slide,)), ctx.theme, {}, Diagnostics())
+    frame = placed.slides[0].shapes[0]
+    assert isinstance(frame, TextFrame)
+    assert [p.bullet.start for p in frame.paragraphs if p.bullet] == [3, 3, 3]
+
+
+def test_every_frame_holds_its_measured_text(ctx: Ctx) -> None:
+    items = tuple(ListItem((Run(f"bullet {n} " * 6),), n % 3, False, None, HERE) for n in range(14))
+    slide = Slide("content", (Run("Many"),), (BulletList(items, HERE),), (), HERE)
+    diagnostics = Diagnostics()
+    placed = layout_deck(Deck(DeckMeta(), (slide,)), ctx.theme, {}, diagnostics)
+    for page in placed.slides:
+        for shape in page.shapes:
+            assert isinstance(shape, TextFrame)
+            needed = sum(
+                p.space_before
+                + p.line_height
+                * count_lines(
+                    p.runs, Face("Arial", "Courier New", p.style.size), shape.box.w - p.indent
+                )
+                for p in shape.paragraphs
+            )
+            assert needed <= shape.box.h + 0.01
+            assert shape.box.y + shape.box.h <= 540
