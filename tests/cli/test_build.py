@@ -79,7 +79,7 @@ def test_bullets_nest_and_keep_inline_styles(features: Presentation) -> None:
     assert runs["link"].hyperlink.address == "https://example.org/docs"
     assert {r._r.rPr.get("lang") for r in runs.values()} == {"en-GB"}
     numbered = shape_named(slide, "Body")[1].text_frame.paragraphs
-    assert [p._p.pPr.find(f"{A}buAutoNum").get("startAt") for p in numbered] == ["1", "1"]
+    assert [p._p.pPr.find(f"{A}buAutoNum").get("startAt") for p in numbered] == ["1", "2"]
 
 
 def test_table_is_native_with_header_and_alignment(features: Presentation) -> None:

@@ -80,7 +80,7 @@ def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:
     placed = layout_deck(Deck(DeckMeta(), (slide,)), ctx.theme, {}, Diagnostics())
     frame = placed.slides[0].shapes[0]
     assert isinstance(frame, TextFrame)
-    assert [p.bullet.start for p in frame.paragraphs if p.bullet] == [3, 3, 3]
+    assert [p.bullet.start for p in frame.paragraphs if p.bullet] == [3, 4, 5]
 
 
 def test_every_frame_holds_its_measured_text(ctx: Ctx) -> None:

@@ -79,7 +79,8 @@ def stack_height(blocks: tuple[LaidBlock, ...], width: float, ctx: Ctx) -> float
 
 
 def item_size(item: ListItem, ctx: Ctx) -> float:
-    return ctx.size(ctx.body - 2 * item.level, ctx.theme.sizes.body_min)
+    """Nested bullets are 2 pt smaller per level, never below the body floor."""
+    return max(ctx.theme.sizes.body_min, ctx.body - 2 * item.level)
 
 
 def item_indent(item: ListItem, ctx: Ctx) -> tuple[float, float]:
@@ -139,11 +140,7 @@ def place(block: LaidBlock, box: Box, ctx: Ctx) -> list[Shape]:
         case Paragraph():
             return [TextFrame(box, (_paragraph(block.runs, ctx),))]
         case BulletList():
-            starts = _number_starts(block.items)
-            items = (
-                _item(it, i, start, ctx)
-                for i, (it, start) in enumerate(zip(block.items, starts, strict=True))
-            )
+            items = (_item(it, i, ctx) for i, it in enumerate(block.items))
             return [TextFrame(box, tuple(items))]
         case Listing():
             return [code.frame(block, box, ctx)]
@@ -179,24 +176,13 @@ def _paragraph(runs: tuple[Run, ...], ctx: Ctx) -> PlacedParagraph:
     return PlacedParagraph(runs, ctx.style(ctx.body), line_height(ctx.body))
 
 
-def _number_starts(items: tuple[ListItem, ...]) -> list[int]:
-    """The first number of each item's run of numbered siblings: PowerPoint counts on from it."""
-    open_runs: dict[int, int] = {}
-    starts = []
-    for item in items:
-        open_runs = {lvl: n for lvl, n in open_runs.items() if lvl <= item.level}
-        if item.ordered:
-            open_runs.setdefault(item.level, item.number or 1)
-        else:
-            open_runs.pop(item.level, None)
-        starts.append(open_runs.get(item.level, 1))
-    return starts
-
-
-def _item(item: ListItem, index: int, start: int, ctx: Ctx) -> PlacedParagraph:
+def _item(item: ListItem, index: int, ctx: Ctx) -> PlacedParagraph:
     size = item_size(item, ctx)
     indent, hang = item_indent(item, ctx)
-    bullet = Bullet(start=start) if item.ordered else Bullet(BULLETS[min(item.level, 2)])
+    # Each item names its own number: LibreOffice restarts numbering after a nested list, and
+    # an item carrying its number reads right whether an application counts on or restarts.
+    number = Bullet(start=item.number or 1)
+    bullet = number if item.ordered else Bullet(BULLETS[min(item.level, 2)])
     return PlacedParagraph(
         item.runs,
         ctx.style(size),
