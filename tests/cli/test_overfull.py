@@ -116,7 +116,7 @@ def test_slightly_full_slide_shrinks_instead_of_continuing(in_tmp: Path) -> None
         for r in p.runs
     }
     assert max(sizes) < 28 and min(sizes) >= 18
-    assert "text shrunk to fit" in output
+    assert "talk/talk.md:1:1: warning: slide 'Overfull': shrunk to fit (text 26 pt)" in output
 
 
 def test_a_quote_too_long_for_a_quote_slide_continues_as_text(in_tmp: Path) -> None:

@@ -65,6 +65,19 @@ def code_wraps(block: LaidBlock, width: float, ctx: Ctx) -> bool:
     return False
 
 
+def kinds(laid: tuple[LaidBlock, ...]) -> set[str]:
+    """Which kinds of text the blocks hold: "text", "code", "table" (pictures hold none)."""
+    found: set[str] = set()
+    for block in laid:
+        if isinstance(block, Columns):
+            found |= kinds(tuple(b for c in block.columns for b in c.blocks))
+        elif isinstance(block, Listing | Table):
+            found.add("code" if isinstance(block, Listing) else "table")
+        elif not isinstance(block, Image):
+            found.add("text")
+    return found
+
+
 def stretch(block: LaidBlock, width: float, ctx: Ctx) -> float:
     """How much taller than `height` the block would like to be (only pictures grow)."""
     if isinstance(block, Image):

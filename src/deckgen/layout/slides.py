@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from deckgen.errors import Diagnostics, SourceLocation
-from deckgen.layout import fit
+from deckgen.layout import blocks, fit
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
 from deckgen.layout.text import Face, count_lines, text_height
@@ -128,16 +128,16 @@ def _warn_fit(
     if len(fitted) > 1:
         first = fitted[1].blocks[0]
         at = getattr(first, "source", where)
+        more = len(fitted) - 1
         diagnostics.warn(
-            at,
-            f"{name} does not fit at the smallest text size; continued on "
-            f"{len(fitted) - 1} more slide(s) marked '(cont.)'",
+            at, f"{name} is too long for one slide; continued on {more} more marked '(cont.)'"
         )
     elif fitted and fitted[0].step > 0:
         small = ctx.at_step(fitted[0].step)
-        diagnostics.warn(
-            where, f"{name}: text shrunk to fit (body {small.body:g} pt, code {small.code:g} pt)"
-        )
+        sizes = {"text": small.body, "code": small.code, "table": small.table}
+        used = blocks.kinds(fitted[0].blocks)
+        told = ", ".join(f"{kind} {sizes[kind]:g} pt" for kind in sizes if kind in used)
+        diagnostics.warn(where, f"{name}: shrunk to fit ({told})")
 
 
 def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, Rect, float]:
