@@ -187,3 +187,18 @@ def test_a_folder_of_files_joins_in_name_order(in_tmp: Path) -> None:
     assert "built build/talk.pptx: 3 slides" in result.output
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
     assert titles(prs) == ["Joined", "First file", "Second file"]
+
+
+def test_section_slides_keep_short_text_and_make_room_for_long(in_tmp: Path) -> None:
+    code = "```python\n" + "\n".join(f"step_{i} = run({i})" for i in range(14)) + "\n```"
+    write_talk(in_tmp, f"# Short\n\nOne line of context.\n\n# Long\n\n{code}\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    short, long = prs.slides[0], prs.slides[1]
+    assert short.shapes.title.top > prs.slide_height * 0.2  # a divider: title mid-slide
+    assert long.shapes.title.top < prs.slide_height * 0.1  # room for the listing below
+    code_panel = shape_named(long, "Code")[0]
+    sizes = {r.font.size.pt for p in code_panel.text_frame.paragraphs for r in p.runs}
+    assert min(sizes) >= 16
+    assert str(long.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb) == "0072B2"

@@ -51,11 +51,16 @@ def body_text(prs: Presentation) -> str:
 
 
 def assert_inside(prs: Presentation) -> None:
+    """Every shape on its slide, and the body below the title."""
     for slide in prs.slides:
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.top >= 0
             assert shape.left + shape.width <= prs.slide_width
             assert shape.top + shape.height <= prs.slide_height
+        title = slide.shapes.title
+        if title is not None:
+            below = [s.top for s in slide.shapes if not s.is_placeholder]
+            assert title.top + title.height <= min(below, default=prs.slide_height)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -124,4 +129,12 @@ def test_a_quote_too_long_for_a_quote_slide_continues_as_text(in_tmp: Path) -> N
     assert len(prs.slides) >= 2
     assert body_text(prs).split() == paragraph(400).split()
     assert "continued on" in output
+    assert_inside(prs)
+
+
+@pytest.mark.parametrize("length", [44, 48, 52, 56, 60, 64, 68])
+def test_continued_titles_never_run_into_the_body(in_tmp: Path, length: int) -> None:
+    title = ("Why the fenced site vets requests " * 3)[:length].strip()
+    prs, _ = build(in_tmp, CASES["bullets"], title=title)
+    assert len(prs.slides) >= 2
     assert_inside(prs)

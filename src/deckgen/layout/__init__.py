@@ -85,26 +85,19 @@ def _section(
     notes: str,
     diagnostics: Diagnostics,
 ) -> list[PlacedSlide]:
-    """A section divider; text under the heading stays on it when it fits, else moves on."""
+    """A section divider, its title large in the middle. Text under the heading stays below
+    it when it fits at full size; more text makes it a slide titled in the accent colour."""
     background = ctx.theme.colors.background
     title, bar, below = slides.section_shapes(slide.title, page, ctx)
     room = page.bottom - below
     fitted = fit_blocks(body, page.inner_width, room, ctx) if body else []
-    if len(fitted) > 1:
-        diagnostics.warn(
-            slide.source,
-            "the text under a section heading does not fit the section slide; it follows it",
-            "give it a '##' slide of its own",
-        )
-        rest = _content(slide, body, page, ctx, footer, "", diagnostics)
-        return [
-            slides.slide("section", title, [bar, *footer], notes, background, slide.source),
-            *rest,
-        ]
+    if len(fitted) > 1 or (fitted and fitted[0].step > 0):
+        accent = ctx.theme.colors.accent
+        return _content(slide, body, page, ctx, footer, notes, diagnostics, "section", accent)
     shapes: list[Shape] = [bar]
     if fitted:
         box = Box(page.left, below, page.inner_width, room)
-        shapes += place_stack(fitted[0].blocks, box, ctx.at_step(fitted[0].step))
+        shapes += place_stack(fitted[0].blocks, box, ctx)
     return [slides.slide("section", title, shapes + footer, notes, background, slide.source)]
 
 
@@ -116,16 +109,18 @@ def _content(
     footer: list[Shape],
     notes: str,
     diagnostics: Diagnostics,
+    kind: str = "content",
+    heading_color: str = "",
 ) -> list[PlacedSlide]:
     """A content slide, and the "(cont.)" slides it needs."""
-    parts = slides.content_slides(slide.title, body, page, ctx, slide.source, diagnostics)
+    parts = slides.content_slides(
+        slide.title, body, page, ctx, slide.source, diagnostics, heading_color
+    )
     background = ctx.theme.colors.background
     result = []
     for number, (heading, shapes) in enumerate(parts):
         text = notes if number == 0 else "(continued from the previous slide)"
-        result.append(
-            slides.slide("content", heading, shapes + footer, text, background, slide.source)
-        )
+        result.append(slides.slide(kind, heading, shapes + footer, text, background, slide.source))
     return result
 
 

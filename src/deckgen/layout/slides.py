@@ -89,36 +89,40 @@ def content_slides(
     ctx: Ctx,
     where: SourceLocation,
     diagnostics: Diagnostics,
+    heading_color: str = "",
 ) -> list[tuple[TextFrame | None, list[Shape]]]:
     """The title frame and body shapes of the slide, and of any continuation slides."""
     sizes = ctx.theme.sizes
     width = page.inner_width
-    heading = fit_heading(title, width, ctx, sizes.title, sizes.title_min, ctx.theme.colors.heading)
+    color = heading_color or ctx.theme.colors.heading
+    heading = fit_heading(title, width, ctx, sizes.title, sizes.title_min, color)
+    headings = [heading]
+    fitted = fit.fit_blocks(body, width, _room(page, heading.height, title, ctx), ctx)
+    if len(fitted) > 1 and title:  # "(cont.)" may need a second line: fit again below it
+        size = heading.paragraph.style.size
+        headings.append(fit_heading((*title, Run(CONT)), width, ctx, size, sizes.title_min, color))
+        tallest = max(h.height for h in headings)
+        fitted = fit.fit_blocks(body, width, _room(page, tallest, title, ctx), ctx)
     if title:
         warn_heading(heading, plain_text(title), where, diagnostics)
-    top = page.top + (heading.height + ctx.gap * 1.5 if title else 0.0)
-    room = page.bottom - top
-    fitted = fit.fit_blocks(body, width, room, ctx)
     _warn_fit(fitted, plain_text(title), ctx, where, diagnostics)
+    top = page.bottom - _room(page, max(h.height for h in headings), title, ctx)
     slides: list[tuple[TextFrame | None, list[Shape]]] = []
     for number, part in enumerate(fitted):
-        frame = None
-        if title:
-            runs = title if number == 0 else (*title, Run(CONT))
-            head = fit_heading(
-                runs,
-                width,
-                ctx,
-                heading.paragraph.style.size,
-                sizes.title_min,
-                ctx.theme.colors.heading,
-            )
-            frame = TextFrame(
-                Box(page.left, page.top, width, heading.height), (head.paragraph,), "title"
-            )
-        shapes = place_stack(part.blocks, Box(page.left, top, width, room), ctx.at_step(part.step))
+        head = headings[min(number, len(headings) - 1)]
+        box = Box(page.left, page.top, width, head.height)
+        frame = TextFrame(box, (head.paragraph,), "title") if title else None
+        shapes = place_stack(
+            part.blocks, Box(page.left, top, width, page.bottom - top), ctx.at_step(part.step)
+        )
         slides.append((frame, shapes))
     return slides
+
+
+def _room(page: Page, heading_height: float, title: tuple[Run, ...], ctx: Ctx) -> float:
+    """The height left for the body under a title of this height (all of it without a title)."""
+    top = page.top + (heading_height + ctx.gap * 1.5 if title else 0.0)
+    return page.bottom - top
 
 
 def _warn_fit(
