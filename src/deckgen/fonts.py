@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -86,9 +87,19 @@ def _font(path: Path) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), _SCALE)
 
 
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
 @cache
 def _advance(path: Path, text: str) -> float:
-    return float(_font(path).getlength(text))
+    """Advance width at 1000 px per em. Wide characters (CJK, emoji) count one em each: the
+    Latin fonts we measure with have no glyphs for them, and the fonts that do are 1 em wide."""
+    wide = sum(map(_wide, text))
+    if not wide:
+        return float(_font(path).getlength(text))
+    narrow = "".join(c for c in text if not _wide(c))
+    return float(_font(path).getlength(narrow)) + wide * _SCALE
 
 
 def text_width(

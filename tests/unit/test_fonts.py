@@ -38,3 +38,10 @@ def test_no_font_found_says_what_to_install(
     finally:
         fonts._index.cache_clear()
         fonts.font_file.cache_clear()
+
+
+def test_wide_characters_are_one_em_each() -> None:
+    assert fonts.text_width("研究記録", "Arial", 20) == pytest.approx(80)
+    assert fonts.text_width("ab研", "Arial", 20) == pytest.approx(
+        fonts.text_width("ab", "Arial", 20) + 20
+    )
