@@ -233,8 +233,12 @@ def _check_picture(
     if image.path.startswith(("http://", "https://")):
         hint = "download it next to the talk and use the local path"
         diagnostics.warn(image.source, f"web image not embedded: {image.path}", hint)
-        return Paragraph((Run(f"[picture: {image.alt or image.path}]", italic=True),), image.source)
+        return _stand_in(image)
     path = Path(image.path)
+    if path.suffix.lower() == ".svg" and path.is_file():
+        hint = "convert it to PNG, e.g. rsvg-convert -w 1600 in.svg -o out.png"
+        diagnostics.warn(image.source, f"SVG pictures are not embedded yet: {image.path}", hint)
+        return _stand_in(image)
     size = image_size(path) if path.is_file() else None
     if size is None:
         what = "not a picture" if path.is_file() else "image not found"
@@ -246,6 +250,11 @@ def _check_picture(
         diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
     sizes[image.path] = size
     return image
+
+
+def _stand_in(image: Image) -> Paragraph:
+    """Text in the picture's place, so the speaker sees what is missing."""
+    return Paragraph((Run(f"[picture: {image.alt or image.path}]", italic=True),), image.source)
 
 
 # --- output ---------------------------------------------------------------------------------
