@@ -15,6 +15,10 @@ from deckgen.errors import DeckgenError, Diagnostics
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _report(diagnostics: Diagnostics) -> None:
     for problem in diagnostics.sorted():
         click.echo(
@@ -31,7 +35,7 @@ def _fail(error: DeckgenError, what: str) -> None:
     for problem in error.problems:
         text = f"{problem.location}: {problem.message}" if problem.location else problem.message
         click.echo(f"{text} ({problem.hint})" if problem.hint else text, err=True)
-    click.echo(f"{what} failed: {len(error.problems)} problem(s)", err=True)
+    click.echo(f"{what} failed: {_plural(len(error.problems), 'problem')}", err=True)
     sys.exit(1)
 
 
@@ -62,9 +66,9 @@ def build(source: Path, output: Path | None, strict: bool) -> None:
         _fail(error, "build")
         return
     _report(diagnostics)
-    count = len(diagnostics.warnings)
-    warnings = f"{count} warning{'s' if count != 1 else ''}"
-    click.echo(f"built {result.output}: {result.slides} slides, {warnings}, {result.seconds:.2f} s")
+    slides = _plural(result.slides, "slide")
+    warnings = _plural(len(diagnostics.warnings), "warning")
+    click.echo(f"built {result.output}: {slides}, {warnings}, {result.seconds:.2f} s")
 
 
 @main.command()

@@ -98,7 +98,7 @@ def test_bad_pictures_and_diagrams_are_reported_together(in_tmp: Path) -> None:
     fails_with(
         "talk/talk.md:3:1: diagram spec not found",
         "talk/talk.md:7:1: image not found: talk/img/nope.png",
-        "build failed: 2 problem(s)",
+        "build failed: 2 problems",
     )
 
 
