@@ -38,8 +38,9 @@ def col_widths(t: Table, width: float, ctx: Ctx) -> tuple[float, ...]:
             line, word = _extent(cell, face)
             natural[i] = max(natural[i], line / 0.96 + 2 * INSET_X)
             least[i] = max(least[i], word / 0.96 + 2 * INSET_X)
-    if sum(natural) <= width:
-        return tuple(w * width / sum(natural) for w in natural)
+    if sum(natural) <= width:  # a small table keeps some air, not the whole slide's width
+        target = min(width, max(sum(natural) * 1.3, width * 0.5))
+        return tuple(w * target / sum(natural) for w in natural)
     if sum(least) >= width:
         return tuple(w * width / sum(least) for w in least)
     spare = width - sum(least)
@@ -75,9 +76,10 @@ def frame(t: Table, box: Box, ctx: Ctx) -> PlacedTable:
         padded = (*row, *[()] * (len(t.header) - len(row)))
         return tuple(Cell(c, aligns[i]) for i, c in enumerate(padded[: len(t.header)]))
 
+    widths = col_widths(t, box.w, ctx)
     return PlacedTable(
-        box=Box(box.x, box.y, box.w, sum(heights)),
-        col_widths=col_widths(t, box.w, ctx),
+        box=Box(box.x, box.y, sum(widths), sum(heights)),
+        col_widths=widths,
         row_heights=heights,
         header=cells(t.header),
         rows=tuple(cells(r) for r in t.rows),
