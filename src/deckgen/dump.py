@@ -104,6 +104,7 @@ def _row(cells: tuple[tuple[Run, ...], ...]) -> str:
 def _image(block: Image) -> Iterator[str]:
     size = [f"width={block.width_pct:g}%"] if block.width_pct is not None else []
     size += [f"width={block.width_px}px"] if block.width_px is not None else []
+    size += ["background"] if block.background else []
     yield " ".join(["image", block.path, f"alt={block.alt!r}", *size, _at(block)])
 
 

@@ -87,7 +87,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture file. `width_pct` from {width=70%}, `width_px` from ![w:600](...)."""
+    """A picture file. `width_pct` from {width=70%}, `width_px` from ![w:600](...);
+    `background` from Marp's ![bg](...), meant to fill the slide behind its content."""
 
     path: str
     alt: str
@@ -95,6 +96,7 @@ class Image:
     width_pct: float | None = None
     width_px: int | None = None
     caption: str = ""
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -218,9 +218,9 @@ def test_table_shape() -> None:
 
 
 def test_all_problems_are_reported_at_once() -> None:
-    text = "---\ntitel: T\naspect: 5:4\n---\n\n## S\n\n::: column\nx\n:::\n\n::: notes\nopen\n"
+    text = "---\npaginate: on\naspect: 5:4\n---\n\n## S\n\n::: column\nx\n:::\n\n::: notes\nopen\n"
     lines = [str(p.location) for p in problems_of(text)]
-    assert lines == ["talk.md:2:1", "talk.md:3:9", "talk.md:8:1", "talk.md:12:1"]
+    assert lines == ["talk.md:2:11", "talk.md:3:9", "talk.md:8:1", "talk.md:12:1"]
 
 
 def test_warnings_do_not_stop_the_parse() -> None:
@@ -228,6 +228,77 @@ def test_warnings_do_not_stop_the_parse() -> None:
     slides = parse_talk([("talk.md", "## S\n\n<div>x</div>\n\ntext\n")], diagnostics).slides
     assert isinstance(slides[0].blocks[0], Paragraph)
     assert [str(w.location) for w in diagnostics.warnings] == ["talk.md:3:1"]
+
+
+def test_numbered_items_keep_their_numbers_across_nested_bullets() -> None:
+    (bullets,) = parse("## S\n\n1. a\n2. b\n   - x\n3. c\n4. d\n")[0].blocks
+    assert isinstance(bullets, BulletList)
+    assert [(i.number, plain_text(i.runs)) for i in bullets.items] == [
+        (1, "a"),
+        (2, "b"),
+        (None, "x"),
+        (3, "c"),
+        (4, "d"),
+    ]
+
+
+MARP_DECK = """---
+marp: true
+theme: canyon-custom
+size: 16:9
+style: |
+  section { color: red; }
+header: Week 3
+ai_generated: true
+---
+
+<!-- _class: cover -->
+
+![bg contain](assets/cover.png)
+
+---
+
+# AI pair programming
+
+## Writing and checking together
+
+### Four phases
+
+<!--
+Reforçar: not one more feature.
+Documentação: the official repository.
+-->
+
+---
+
+# Self introduction
+
+## Ryu
+
+### Field
+"""
+
+
+def test_a_marp_deck_builds_one_slide_per_rule_with_its_first_heading_as_title() -> None:
+    diagnostics = Diagnostics()
+    deck = parse_talk([("talk.md", MARP_DECK)], diagnostics)
+    assert [(s.kind, plain_text(s.title)) for s in deck.slides] == [
+        ("content", ""),
+        ("content", "AI pair programming"),
+        ("content", "Self introduction"),
+    ]
+    cover = deck.slides[0].blocks[0]
+    assert isinstance(cover, Image) and cover.background and cover.alt == ""
+    second = deck.slides[1]
+    assert [plain_text(b.runs) for b in second.blocks if isinstance(b, Paragraph)] == [
+        "Writing and checking together",
+        "Four phases",
+    ]
+    assert second.notes == (
+        "Reforçar: not one more feature.\nDocumentação: the official repository.",
+    )
+    assert deck.meta.aspect == "16:9" and deck.meta.theme == "default"
+    assert [(w.location.line if w.location else 0) for w in diagnostics.sorted()] == [3, 7, 8]
 
 
 TALK_TITLES = [

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
 from deckgen.markdown.blocks import convert
 from deckgen.markdown.frontmatter import FrontMatter, read_front_matter
-from deckgen.markdown.items import Context
-from deckgen.markdown.slides import SlideBuilder
+from deckgen.markdown.items import Context, Item
+from deckgen.markdown.slides import SlideBuilder, slide_rules
 from deckgen.markdown.tokens import Token, tokenize
 from deckgen.model import Deck, DeckMeta
 
@@ -27,22 +28,34 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     problems: list[Problem] = []
     files = [(path, tokenize(text), text) for path, text in sources]
     front = _front_matter(*files[0][:2], problems)
-    builder = SlideBuilder(front.meta, front.notes)
-    for index, (path, tokens, text) in enumerate(files):
-        ctx = Context(path, _lines(text), diagnostics, problems)
-        if index and tokens and tokens[0].type == "front_matter":
-            ctx.warn(ctx.at(0, 1), "front matter is read from the first file only; ignored")
+    for warning in front.warnings:
+        diagnostics.warn(warning.location, warning.message, warning.hint)
+    warned: set[str] = set()  # "warn once" keys, shared by all files
+    items = [
+        _file_items(Context(path, _lines(text), diagnostics, problems, warned), tokens, index)
+        for index, (path, tokens, text) in enumerate(files)
+    ]
+    rules = slide_rules(front, items, diagnostics)
+    meta = front.meta if rules.marp else replace(front.meta, slide_level=rules.level)
+    builder = SlideBuilder(meta, rules, front.notes)
+    for index, file_items in enumerate(items):
         if index:
             builder.start_file()
-        for item in convert(ctx, tokens):
+        for item in file_items:
             builder.add(item)
-    deck = Deck(front.meta, builder.slides())
+    deck = Deck(meta, builder.slides())
     if not deck.slides and not problems:  # a broken front matter may be why there are none
         hint = "start a slide with '## Title', or give the talk a title in front matter"
         problems.append(Problem(SourceLocation(sources[0][0], 1, 1), "the talk is empty", hint))
     if problems:
         raise TalkError.of(problems)
     return deck
+
+
+def _file_items(ctx: Context, tokens: list[Token], index: int) -> list[Item]:
+    if index and tokens and tokens[0].type == "front_matter":
+        ctx.warn(ctx.at(0, 1), "front matter is read from the first file only; ignored")
+    return convert(ctx, tokens)
 
 
 def _lines(text: str) -> list[str]:

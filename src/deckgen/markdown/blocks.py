@@ -9,8 +9,8 @@ from dataclasses import replace
 from deckgen.errors import did_you_mean
 from deckgen.markdown.attrs import Attrs, parse_attrs, percent
 from deckgen.markdown.inline import Runs, Segment, merge_runs, runs_of, segments, strip_runs
-from deckgen.markdown.items import Break, Context, Heading, Item, Note
-from deckgen.markdown.notes import blocks_text, comment_note, comments
+from deckgen.markdown.items import Break, Context, Directive, Heading, Item, Note
+from deckgen.markdown.notes import blocks_text, comment_items, comments
 from deckgen.markdown.tokens import Token
 from deckgen.markdown.walk import line0 as _line0
 from deckgen.markdown.walk import walk
@@ -33,6 +33,7 @@ Handler = Callable[[Context, Token, Sequence[Token]], list[Item]]
 _ATTRIBUTION = re.compile(r"\s*(?:—|―|–|--)\s*")
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _LISTS = ("bullet_list_open", "ordered_list_open")
+_TASK = re.compile(r"\[([ xX])\]\s+")
 MAX_LEVEL = 2
 _ALIGNS: dict[str, Align] = {f"text-align:{a}": a for a in ("left", "center", "right")}
 
@@ -86,7 +87,7 @@ def _list(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
         if isinstance(entry, ListItem):
             pending.append(entry)
             continue
-        if pending and not isinstance(entry, Note):
+        if pending and not isinstance(entry, Note | Directive):
             items.append(BulletList(tuple(pending), pending[0].source))
             pending = []
         items.append(entry)
@@ -127,8 +128,18 @@ def _item_entries(
     if level > MAX_LEVEL:
         ctx.warn(where, "lists nest at most 3 levels deep; shown at the third level")
     joined = merge_runs([run for i, runs in enumerate(texts) for run in (*[Run("\n")][:i], *runs)])
+    joined = _task_box(joined)
     own = ListItem(joined, min(level, MAX_LEVEL), number is not None, number, where)
     return [own, *rest] if texts or not rest else rest  # `- ![pic](x)` makes no empty bullet
+
+
+def _task_box(runs: Runs) -> Runs:
+    """GitHub's task items `- [ ] todo` / `- [x] done` show a box: ☐ todo, ☑ done."""
+    match = _TASK.match(runs[0].text) if runs and not runs[0].code else None
+    if match is None:
+        return runs
+    box = "☐ " if match.group(1) == " " else "☑ "
+    return (replace(runs[0], text=box + runs[0].text[match.end() :]), *runs[1:])
 
 
 def _fence(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
@@ -210,6 +221,8 @@ def nested(ctx: Context, items: list[Item], what: str) -> tuple[list[Block], lis
     for item in items:
         if isinstance(item, Note):
             notes.append(item)
+        elif isinstance(item, Directive):
+            continue  # Marp's global directives belong at the top level, not in a block
         elif isinstance(item, Heading):
             runs = tuple(replace(run, bold=True) for run in item.runs)
             blocks.append(Paragraph(runs, item.source))
@@ -229,7 +242,7 @@ def _html_block(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item
     texts, rest = comments(token.content)
     if rest:
         ctx.warn(where, "raw HTML is ignored", "only <!-- comments --> are read, as notes")
-    return [note for text in texts if (note := comment_note(ctx, text, where))]
+    return [item for text in texts for item in comment_items(text, where)]
 
 
 def _div(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:

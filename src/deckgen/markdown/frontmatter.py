@@ -10,18 +10,25 @@ from typing import Any
 
 from deckgen.errors import Problem, SourceLocation, TalkError, did_you_mean
 from deckgen.model import DeckMeta
+from deckgen.theme import builtin_themes
 from deckgen.yamlfile import LocDict, LocList, load_yaml
 
 
-class _BadValue(Exception):
+class _BadValue(ValueError):
     """A front matter value of the wrong kind; the message says what was expected."""
 
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
+    """The deck's meta, plus what only the parser needs: Marp's rules and what went wrong."""
+
     meta: DeckMeta
     notes: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    marp: bool = False
+    heading_divider: tuple[int, ...] = ()  # Marp's headingDivider: levels that start a slide
+    slide_level_given: bool = False
 
 
 def _text(value: Any) -> str:
@@ -73,6 +80,23 @@ def _lang(value: Any) -> str:
     return text
 
 
+def _flag(value: Any) -> bool:
+    return _paginate(value)
+
+
+def heading_divider(value: Any) -> tuple[int, ...]:
+    """Marp's `headingDivider: 2` (levels 1 and 2 start slides) or `[1, 3]` (those levels)."""
+    if isinstance(value, LocList) and value and all(_is_level(v) for v in value):
+        return tuple(sorted(set(value)))
+    if _is_level(value):
+        return tuple(range(1, value + 1))
+    raise _BadValue("must be a heading level from 1 to 6, or a list of them")
+
+
+def _is_level(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 6
+
+
 def _notes(value: Any) -> tuple[str, ...]:
     text = _text(value)
     return tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
@@ -92,9 +116,16 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "paginate": _paginate,
     "lang": _lang,
     "notes": _notes,  # Pandoc's notes for the title slide
+    # Marp's keys that deckgen reads: `size` is the aspect, the others pick the slide rules.
+    "size": _aspect,
+    "marp": _flag,
+    "headingDivider": heading_divider,
 }
-# Keys from other tools that mean something here under another name.
-_ALIASES = {"size": "aspect", "headingDivider": "slide-level", "language": "lang"}
+# Marp's styling and HTML metadata: nothing to show in a PowerPoint deck, so not a word.
+_STYLING = """style class backgroundColor backgroundImage backgroundPosition backgroundRepeat
+backgroundSize color math transition description image url keywords"""
+_MARP_IGNORED = frozenset(_STYLING.split())
+_MARP_THEMES = frozenset({"default", "gaia", "uncover"})
 _META_FIELDS = {f.name for f in fields(DeckMeta)}
 
 
@@ -116,34 +147,59 @@ def read_front_matter(text: str, path: str, first_line: int) -> FrontMatter:
 def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
     values: dict[str, Any] = {}
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     for key, value in data.items():
         reader = _FIELDS.get(key)
         if reader is None:
-            hint = _unknown_hint(key)
-            problems.append(Problem(_mark(path, data.key_marks[key]), _unknown(key), hint))
+            _other_key(key, _mark(path, data.key_marks[key]), warnings)
             continue
         try:
             values[key] = reader(value)
         except _BadValue as bad:
-            problems.append(Problem(_mark(path, data.value_marks[key]), f"'{key}' {bad}"))
+            where_value = _mark(path, data.value_marks[key])
+            if key == "size":  # Marp themes define sizes of their own: Marp's key, a warning
+                warnings.append(Problem(where_value, f"'size' {bad}; 16:9 is used"))
+            else:
+                problems.append(Problem(where_value, f"'{key}' {bad}"))
+    places = {key: _mark(path, data.value_marks[key]) for key in values}
+    marp = bool(values.pop("marp", False))
+    if marp and "theme" in values and not _deckgen_theme(values["theme"]):
+        _marp_theme(values.pop("theme"), places.pop("theme"), warnings)
+    if "size" in values:
+        values["aspect"] = values.pop("size")
+        places["aspect"] = places.pop("size")
+    divider = values.pop("headingDivider", ())
     notes = values.pop("notes", ())
     known = {k.replace("-", "_"): v for k, v in values.items()}
-    places = tuple((key, _mark(path, data.value_marks[key])) for key in values)
-    meta = DeckMeta(source=where, value_sources=places)
+    meta = DeckMeta(source=where, value_sources=tuple(places.items()))
     meta = replace(meta, **{k: v for k, v in known.items() if k in _META_FIELDS})
-    return FrontMatter(meta, notes, problems)
+    given = "slide-level" in values
+    return FrontMatter(meta, notes, problems, warnings, marp or bool(divider), divider, given)
 
 
-def _unknown(key: str) -> str:
-    return f"unknown front matter key '{key}'"
+def _other_key(key: str, where: SourceLocation, warnings: list[Problem]) -> None:
+    """Marp's styling keys pass quietly; anything else is a warning, never a failed build."""
+    if key in _MARP_IGNORED:
+        return
+    if key == "header":
+        hint = "deckgen slides have a footer only; 'footer:' shows text on every slide"
+        warnings.append(Problem(where, "Marp's 'header' is not shown", hint))
+    else:
+        message = f"unknown front matter key '{key}' is ignored"
+        warnings.append(Problem(where, message, did_you_mean(key, _FIELDS)))
 
 
-def _unknown_hint(key: str) -> str | None:
-    if key in _ALIASES:
-        return f"did you mean '{_ALIASES[key]}'?"
-    if key == "marp":
-        return "deckgen needs no 'marp: true'; remove it"
-    return did_you_mean(key, _FIELDS) or f"known keys: {', '.join(_FIELDS)}"
+def _deckgen_theme(name: str) -> bool:
+    return name in builtin_themes() or name.lower().endswith((".yaml", ".yml"))
+
+
+def _marp_theme(name: str, where: SourceLocation, warnings: list[Problem]) -> None:
+    """A Marp deck's theme is CSS; Marp's own themes quietly become deckgen's default."""
+    if name in _MARP_THEMES:
+        return
+    hint = f"deckgen themes: {', '.join(builtin_themes())}, or a path to a .yaml theme file"
+    message = f"Marp theme '{name}' is CSS deckgen cannot read; the default theme is used"
+    warnings.append(Problem(where, message, hint))
 
 
 def _mark(path: str, mark: tuple[int, int]) -> SourceLocation:

@@ -11,7 +11,8 @@ from urllib.parse import unquote
 from deckgen.errors import SourceLocation
 from deckgen.markdown.attrs import Attrs, leading_braces, percent
 from deckgen.markdown.items import Context, Note
-from deckgen.markdown.notes import comment_note, comments
+from deckgen.markdown.leftovers import warn_leftovers
+from deckgen.markdown.notes import comment_items, comments
 from deckgen.markdown.tokens import Token
 from deckgen.model import DiagramRef, Image, Run
 
@@ -21,6 +22,14 @@ Segment = Runs | Image | DiagramRef | Note
 _MARP_SIZE = re.compile(r"(w|width|h|height):(\d+)(?:px)?", re.IGNORECASE)
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://|mailto:|data:", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAKES_ATTRS = frozenset({"code_inline", "link_close", "span_close"})
+# Marp's background keywords and image filters: `![bg left:40% sepia](x.png)`.
+_MARP_BG_WORD = re.compile(
+    r"bg|contain|cover|fit|auto|left|right|vertical|\d+(?:\.\d+)?%|(?:left|right):\S+"
+    r"|(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate"
+    r"|sepia)(?::\S+)?|(?:w|width|h|height):\S+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -38,6 +47,7 @@ class _State:
     seen: dict[tuple[int, str], int] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     trim_next: bool = False
+    previous: str = ""  # the type of the token before, for Pandoc's `{...}` after it
 
     def add(self, text: str, code: bool = False) -> None:
         if self.trim_next:  # "up. <!-- note --> Then": one space is left, not two
@@ -70,6 +80,8 @@ def _text(state: _State, token: Token) -> None:
     if braces is not None and isinstance(last, Image | DiagramRef):
         state.segments[-1] = _sized(state, last, braces[0])
         text = braces[1]
+    elif state.previous in _TAKES_ATTRS and (braces := leading_braces(text)) is not None:
+        text = braces[1]  # `42`{.nix}: the attributes style the code, they are not text
     if text:
         state.add(text)
 
@@ -113,9 +125,8 @@ def _html(state: _State, token: Token) -> None:
         return
     texts, rest = comments(token.content)
     for text in texts:
-        note = comment_note(state.ctx, text, _where(state, "<!--"))
-        if note is not None:
-            state.notes.append(note)
+        found = comment_items(text, _where(state, "<!--"))
+        state.notes.extend(item for item in found if isinstance(item, Note))
     state.trim_next = bool(state.runs) and state.runs[-1].text.endswith(" ")
     if rest and not rest.startswith("</"):  # the opening tag was warned about already
         state.ctx.warn(_where(state, rest), f"inline HTML {rest} is ignored")
@@ -123,15 +134,29 @@ def _html(state: _State, token: Token) -> None:
 
 def _image(state: _State, token: Token) -> None:
     where = _where(state, "![")
-    alt = _marp_size(state, "".join(child.content for child in token.children or []), where)
+    text = "".join(child.content for child in token.children or [])
+    alt = _marp_background(text) or _marp_size(state, text, where)
     src = str(token.attrs.get("src", ""))
-    state.emit(_picture(state.ctx, src, alt.text, where, alt.width_px))
+    picture = _picture(state.ctx, src, alt.text, where, alt.width_px)
+    if alt.background and isinstance(picture, Image):
+        picture = replace(picture, background=True)
+    state.emit(picture)
 
 
 @dataclass(frozen=True, slots=True)
 class _Alt:
     text: str
     width_px: int | None
+    background: bool = False
+
+
+def _marp_background(alt: str) -> _Alt | None:
+    """`![bg contain](x)`: a Marp background; its keywords leave the description."""
+    words = alt.split()
+    if "bg" not in (word.lower() for word in words):
+        return None
+    kept = [word for word in words if not _MARP_BG_WORD.fullmatch(word)]
+    return _Alt(" ".join(kept), None, background=True)
 
 
 def _marp_size(state: _State, alt: str, where: SourceLocation) -> _Alt:
@@ -223,7 +248,9 @@ def segments(ctx: Context, children: Sequence[Token], line0: int) -> list[Segmen
     state = _State(ctx, line0)
     for child in children:
         _HANDLERS.get(child.type, _text)(state, child)
+        state.previous = child.type
     state.flush()
+    warn_leftovers(ctx, children, line0)
     return [*state.segments, *state.notes]  # notes after the text, so a comment splits nothing
 
 

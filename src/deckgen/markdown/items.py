@@ -32,7 +32,16 @@ class Note:
     source: SourceLocation
 
 
-Item = Block | Heading | Break | Note
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A Marp directive comment deckgen acts on: `<!-- headingDivider: 2 -->`."""
+
+    key: str
+    value: str
+    source: SourceLocation
+
+
+Item = Block | Heading | Break | Note | Directive
 
 
 @dataclass(slots=True)
@@ -43,6 +52,7 @@ class Context:
     lines: list[str]
     diagnostics: Diagnostics
     problems: list[Problem] = field(default_factory=list)
+    warned: set[str] = field(default_factory=set)  # shared by all files: "warn once" keys
 
     def at(self, line0: int, col: int | None = None) -> SourceLocation:
         """The location of a 0-based line; the column defaults to the first non-blank one."""
@@ -53,6 +63,12 @@ class Context:
 
     def warn(self, where: SourceLocation, message: str, hint: str | None = None) -> None:
         self.diagnostics.warn(where, message, hint)
+
+    def warn_once(self, key: str, where: SourceLocation, message: str, hint: str) -> None:
+        """A warning shown at the first place only (math in every paragraph says it once)."""
+        if key not in self.warned:
+            self.warned.add(key)
+            self.warn(where, message, hint)
 
     def error(self, where: SourceLocation, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(where, message, hint))

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable
 
 from deckgen.errors import SourceLocation
-from deckgen.markdown.items import Context, Note
+from deckgen.markdown.items import Directive, Note
 from deckgen.model import (
     Block,
     BulletList,
@@ -23,7 +23,8 @@ from deckgen.model import (
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"_?([A-Za-z][\w-]*)\s*:\s*(.*)")
-_LIST_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+# Lines that keep their own line in a note: list items, and `Word: text` points.
+_LIST_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s|\s*\w[\w-]*:\s")
 
 # Marp's directives (global, local and `_spot` ones): accepted and ignored without a word.
 _MARP = """theme style headingDivider size math title description author image keywords url lang
@@ -32,6 +33,7 @@ backgroundRepeat backgroundSize color transition"""
 MARP_DIRECTIVES = frozenset(_MARP.split())
 _NOTE_KEYS = frozenset({"note", "notes", "speaker_note"})
 _BARE_DIRECTIVES = frozenset({"fit", "pause"})
+_ACTED_ON = frozenset({"headingDivider"})  # the others change only how Marp styles a slide
 
 
 def comments(html: str) -> tuple[list[str], str]:
@@ -39,29 +41,25 @@ def comments(html: str) -> tuple[list[str], str]:
     return [m.group(1) for m in _COMMENT.finditer(html)], _COMMENT.sub("", html).strip()
 
 
-def comment_note(ctx: Context, text: str, where: SourceLocation) -> Note | None:
-    """A comment is a note unless every line is a `key: value` directive (or `fit`/`pause`)."""
+def comment_items(text: str, where: SourceLocation) -> list[Note | Directive]:
+    """A comment is a directive only when every line is `key: value` with a directive's key
+    (or it is `fit`/`pause`); any other comment, `Word: text` lines too, is a note."""
     text = textwrap.dedent(text).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines or text in _BARE_DIRECTIVES:
-        return None
+        return []
     matches = [_DIRECTIVE.fullmatch(line) for line in lines]
-    if not all(matches):
-        return Note(_paragraphs(text), where)
-    notes = [m.group(2) for m in matches if m and m.group(1).lower() in _NOTE_KEYS]
-    for match in matches:
-        if match and match.group(1).lower() not in _NOTE_KEYS:
-            _check_directive(ctx, match.group(1), where)
-    return Note(tuple(notes), where) if notes else None
+    keys = [m.group(1) for m in matches if m and _is_directive(m.group(1))]
+    if len(keys) < len(lines):
+        return [Note(_paragraphs(text), where)]
+    pairs = [(m.group(1), m.group(2).strip()) for m in matches if m]
+    notes = [value for key, value in pairs if key.lower() in _NOTE_KEYS]
+    found: list[Note | Directive] = [Note(tuple(notes), where)] if notes else []
+    return found + [Directive(k, v, where) for k, v in pairs if k in _ACTED_ON]
 
 
-def _check_directive(ctx: Context, key: str, where: SourceLocation) -> None:
-    if key not in MARP_DIRECTIVES:
-        ctx.warn(
-            where,
-            f"unknown directive '{key}' is ignored",
-            "for a speaker note that starts with 'word:', write <!-- note: ... -->",
-        )
+def _is_directive(key: str) -> bool:
+    return key in MARP_DIRECTIVES or key.lower() in _NOTE_KEYS
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
-from deckgen.errors import SourceLocation
-from deckgen.markdown.items import Break, Heading, Item, Note
+from deckgen.errors import Diagnostics, SourceLocation
+from deckgen.markdown.frontmatter import FrontMatter, heading_divider
+from deckgen.markdown.items import Break, Directive, Heading, Item, Note
 from deckgen.model import Block, DeckMeta, Paragraph, Quote, Run, Slide, SlideKind, plain_text
 
 
@@ -27,19 +30,33 @@ class _Draft:
         return bool(self.title or self.blocks or self.kind == "title")
 
 
+@dataclass(frozen=True, slots=True)
+class SlideRules:
+    """Which headings start slides. Pandoc: `level` (# sections above it, slides at it).
+    Marp: `---` only, plus headings at the `divider` levels; a slide's first heading titles it."""
+
+    level: int = 2
+    marp: bool = False
+    divider: tuple[int, ...] = ()
+
+
 class SlideBuilder:
     """Feeds on items in source order; `slides()` gives the finished slides."""
 
-    def __init__(self, meta: DeckMeta, title_notes: tuple[str, ...] = ()) -> None:
-        self.level = meta.slide_level
+    def __init__(
+        self, meta: DeckMeta, rules: SlideRules, title_notes: tuple[str, ...] = ()
+    ) -> None:
+        self.rules = rules
         self.drafts: list[_Draft] = []
         self.current = _Draft()
-        if meta.title:
+        if meta.title and not rules.marp:  # Marp's `title:` names the file, it makes no slide
             self.current = _title_draft(meta, title_notes)
 
     def add(self, item: Item) -> None:
+        if isinstance(item, Directive):
+            return
         if isinstance(item, Heading):
-            self._heading(item)
+            self._marp_heading(item) if self.rules.marp else self._heading(item)
         elif isinstance(item, Break):
             self.start_slide()
         elif isinstance(item, Note):
@@ -65,14 +82,29 @@ class SlideBuilder:
         return tuple(_finish(draft) for draft in self.drafts)
 
     def _heading(self, heading: Heading) -> None:
-        if heading.level > self.level:
-            bold = tuple(replace(run, bold=True) for run in heading.runs)
-            self._block(Paragraph(bold, heading.source))
+        if heading.level > self.rules.level:
+            self._bold(heading)
             return
         self.start_slide()
-        self.current.kind = "section" if heading.level < self.level else "content"
+        self.current.kind = "section" if heading.level < self.rules.level else "content"
+        self._title(heading)
+
+    def _marp_heading(self, heading: Heading) -> None:
+        if heading.level in self.rules.divider:
+            self.start_slide()
+        if self.current.title:
+            self._bold(heading)
+        else:
+            self._title(heading)
+
+    def _title(self, heading: Heading) -> None:
         self.current.title = heading.runs
-        self.current.source = heading.source
+        if self.current.source is None or not self.current.blocks:
+            self.current.source = heading.source
+
+    def _bold(self, heading: Heading) -> None:
+        bold = tuple(replace(run, bold=True) for run in heading.runs)
+        self._block(Paragraph(bold, heading.source))
 
     def _block(self, block: Block) -> None:
         if self.current.kind == "title":  # content right after front matter is a slide of its own
@@ -83,6 +115,41 @@ class SlideBuilder:
         if self.current.source is None:
             self.current.source = where
         return self.current
+
+
+def slide_rules(
+    front: FrontMatter, files: Sequence[Sequence[Item]], diagnostics: Diagnostics
+) -> SlideRules:
+    """Marp's rules when the front matter says `marp: true` or a headingDivider is given;
+    otherwise Pandoc's slide level: the one written, else the one the headings imply."""
+    divider = front.heading_divider
+    for item in (i for items in files for i in items if isinstance(i, Directive)):
+        try:
+            divider = heading_divider(int(item.value) if item.value.isdigit() else item.value)
+        except ValueError as bad:
+            diagnostics.warn(item.source, f"'headingDivider' {bad}; ignored")
+    if front.marp or divider:
+        return SlideRules(front.meta.slide_level, True, divider)
+    if front.slide_level_given:
+        return SlideRules(front.meta.slide_level)
+    return SlideRules(_implied_level(files))
+
+
+def _implied_level(files: Sequence[Sequence[Item]]) -> int:
+    """Pandoc's rule: the highest heading level followed directly by content somewhere. A talk
+    with any `##` keeps level 2, so text under a `#` stays on its section slide (deckgen's)."""
+    headings = [i for items in files for i in items if isinstance(i, Heading)]
+    if any(h.level == 2 for h in headings):
+        return 2
+    levels = [h.level for items in files for h in _followed_by_content(items)]
+    return min(levels, default=2)
+
+
+def _followed_by_content(items: Sequence[Item]) -> Iterator[Heading]:
+    shown = [i for i in items if not isinstance(i, Note | Directive)]
+    for item, after in pairwise(shown):
+        if isinstance(item, Heading) and not isinstance(after, Heading | Break):
+            yield item
 
 
 def _title_draft(meta: DeckMeta, notes: tuple[str, ...]) -> _Draft:

@@ -8,6 +8,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 __all__ = ["Token", "tokenize"]
@@ -39,6 +40,8 @@ def _div_fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    # Pandoc's `[text]{.smallcaps}` spans; `{...}` after code and links is dropped in inline.py.
+    md.use(attrs_plugin, after=(), spans=True)
     # A closing `:::` right under a paragraph or list line must end it, not continue it.
     md.block.ruler.before(
         "fence", "div_fence", _div_fence, {"alt": ["paragraph", "reference", "blockquote", "list"]}
