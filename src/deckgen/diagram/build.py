@@ -10,21 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.diagram.display import Prim
-from deckgen.diagram.raster import render_png
+from deckgen.diagram.raster import output_size, render_png
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import DiagramSpec, load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError, Problem, SourceLocation
 from deckgen.theme import Theme
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: cropped to content, larger default text
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedStep:
     number: int  # 1-based
     png: Path  # the cached PNG file
-    width_px: int
+    width_px: int  # the PNG's size: the canvas cropped to its content, at the render density
     height_px: int
     caption: str  # the step's caption ("" if none)
     notes: str  # the step's notes ("" if none)
@@ -43,7 +43,8 @@ def render_diagram(
     """Load, validate, lay out and render every step (or only `step`, 1-based) of the spec.
 
     PNGs are cached in cache_dir under a hash of (spec text, theme, size, renderer version);
-    a cached PNG is reused without rendering. Warnings go into diagnostics.
+    a cached PNG is reused without rendering. Warnings go into diagnostics. Each PNG is the
+    canvas at `size` cropped to what all steps draw (unless the spec says `crop: false`).
     """
     shown = display_path or str(spec_path)
     text = read_spec(spec_path, shown)
@@ -58,8 +59,9 @@ def render_diagram(
     else:
         meta = _render_into(spec, spec_path.parent, theme, size, pngs, cache_dir, meta_path)
         _replay(meta["warnings"], diagnostics)
+    width, height = meta["size"]
     return tuple(
-        RenderedStep(n, pngs[n], size[0], size[1], meta["captions"][n - 1], meta["notes"][n - 1])
+        RenderedStep(n, pngs[n], width, height, meta["captions"][n - 1], meta["notes"][n - 1])
         for n in numbers
     )
 
@@ -174,6 +176,7 @@ def _render_into(
         if not path.is_file():
             _write(path, render_png(scene, n, size))
     meta = {
+        "size": list(output_size(scene, size)),
         "captions": [s.caption for s in scene.steps],
         "notes": [s.notes for s in scene.steps],
         "warnings": [_dump(w) for w in local.warnings],

@@ -18,7 +18,7 @@ from deckgen.diagram.kinds import (
     fields_for,
 )
 from deckgen.diagram.spec import Font, Item, Style
-from deckgen.errors import did_you_mean
+from deckgen.errors import SourceLocation, did_you_mean
 from deckgen.yamlfile import LocDict, LocList, Mark
 
 SYMBOL_FIELDS = ("params", "size", "draw")
@@ -34,11 +34,19 @@ class Symbol:
     draw: LocList
 
 
-def make_style(checked: dict[str, Any]) -> Style:
+def make_style(checked: dict[str, Any], size_at: SourceLocation | None = None) -> Style:
     values = dict(checked)
     if "font" in values:
-        values["font"] = Font(**values["font"])
+        values["font"] = Font(**values["font"], size_at=size_at)
     return Style(**values)
+
+
+def font_size_at(c: Checker, data: LocDict) -> SourceLocation | None:
+    """Where `font: {size: ...}` is written in a style or item mapping, for warnings."""
+    font = data.get("font")
+    if isinstance(font, LocDict) and "size" in font:
+        return c.at(font.value_marks["size"])
+    return None
 
 
 class ItemParser:
@@ -70,7 +78,8 @@ class ItemParser:
             return Style()
         known = check_fields(self.c, value, STYLE_FIELDS, f"style '{what}'")
         checked = {k: STYLE_FIELDS[k](self.c, v, m, k) for k, (v, m) in known.items()}
-        return make_style({k: v for k, v in checked.items() if v is not INVALID})
+        valid = {k: v for k, v in checked.items() if v is not INVALID}
+        return make_style(valid, font_size_at(self.c, value))
 
     def _symbols(self, given: tuple[Any, Mark] | None) -> dict[str, Symbol]:
         if given is None:
@@ -191,7 +200,13 @@ class ItemParser:
         self._check_shape(item_id, kind, data, key_mark, props, in_layout)
         marks = {name: c.at(m) for name, (_, m) in known.items()}
         item = Item(
-            item_id, kind, c.at(key_mark), make_style(inline).over(base), props, marks, parent
+            item_id,
+            kind,
+            c.at(key_mark),
+            make_style(inline, font_size_at(c, data)).over(base),
+            props,
+            marks,
+            parent,
         )
         if symbol is not None:
             item = self._expand(item, symbol)

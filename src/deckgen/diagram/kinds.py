@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from deckgen.diagram.fields import (
+    INVALID,
+    SCHEMAS,
     Check,
+    Checker,
     boolean,
     color,
     fraction,
@@ -18,6 +23,7 @@ from deckgen.diagram.fields import (
     text,
     visible_range,
 )
+from deckgen.yamlfile import LocDict, Mark
 
 COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw", "c")
 
@@ -29,6 +35,21 @@ FONT = mapping(
     }
 )
 HEADS = one_of("end", "start", "both", "none")
+# The chips of a warehouse or truck: their fill and text (default: the item's font).
+CHIP = mapping({"fill": color, "font": FONT})
+_TOOL = mapping({"name": text, "fill": color}, required=("name",))
+
+
+def tool(c: Checker, value: Any, mark: Mark, name: str) -> Any:
+    """A shelf or cargo entry: `auth` or `{name: auth, fill: orange}` -> (name, fill or None)."""
+    if isinstance(value, LocDict):
+        entry = _TOOL(c, value, mark, name)
+        return INVALID if entry is INVALID else (entry["name"], entry.get("fill"))
+    checked = text(c, value, mark, name)
+    return INVALID if checked is INVALID else (checked, None)
+
+
+SCHEMAS[tool] = lambda: {"anyOf": [SCHEMAS[text](), SCHEMAS[_TOOL]()]}
 
 # Fields that make up a style: in `styles:`, as `style: {...}` or inline on an item.
 STYLE_FIELDS: dict[str, Check] = {
@@ -74,6 +95,7 @@ GATE = mapping(
         "at": fraction,
         "width": positive,
         "label": text,
+        "font": FONT,
     }
 )
 PEOPLE = mapping(
@@ -91,13 +113,14 @@ FRAME = mapping(
         "radius": number,
         "dash": list_of(positive, min_len=1),
         "label": text,
+        "font": FONT,
     }
 )
 
 KIND_FIELDS: dict[str, dict[str, Check]] = {
-    "warehouse": {"shelves": list_of(list_of(text))},
+    "warehouse": {"shelves": list_of(list_of(tool)), "chip": CHIP},
     "tool": {},
-    "truck": {"cargo": list_of(text), "facing": one_of("right", "left")},
+    "truck": {"cargo": list_of(tool), "facing": one_of("right", "left"), "chip": CHIP},
     "site": {"fenced": boolean, "gate": GATE, "people": PEOPLE},
     "fence": {
         "along": list_of(pair, min_len=2),

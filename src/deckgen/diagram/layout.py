@@ -9,7 +9,7 @@ from typing import Any
 from deckgen.diagram.components import draw_item, natural_size
 from deckgen.diagram.components.arrow import draw_arrow, segment_boxes
 from deckgen.diagram.components.base import Ctx, Drawn
-from deckgen.diagram.components.primitives import FRAME_LABEL_BAND
+from deckgen.diagram.components.primitives import frame_band
 from deckgen.diagram.display import COMPASS_FRACTIONS, Anchor, Box, Point, box_at, prim_bounds
 from deckgen.diagram.kinds import LINKS, PLACE_RELATIONS
 from deckgen.diagram.spec import DiagramSpec, Item, Ref
@@ -68,8 +68,7 @@ class Layout:
         return cols, rows, max(s[0] for s in sizes), max(s[1] for s in sizes)
 
     def _band(self, group: Item) -> float:
-        frame = group.get("frame") or {}
-        return FRAME_LABEL_BAND if frame.get("label") else 0.0
+        return frame_band(group, self.ctx)
 
     def _child_offset(self, child: Item) -> Point:
         at = child.get("at", (0.0, 0.0))

@@ -23,15 +23,37 @@ def supersampling(width: int) -> int:
     return 2 if width >= 2880 else 3
 
 
+def pixel_box(scene: Scene, size: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The scene's view in pixels of the whole canvas drawn at `size`: left, top, right, bottom.
+    Rounded outward to whole pixels, so a cropped picture keeps the canvas's pixel density."""
+    view = scene.shown
+    k = size[0] / scene.width  # one scale both ways, as the whole canvas is drawn
+    left, top = max(math.floor(view.x * k), 0), max(math.floor(view.y * k), 0)
+    right = min(math.ceil(view.right * k), size[0])
+    bottom = min(math.ceil(view.bottom * k), size[1])
+    return (left, top, max(right, left + 1), max(bottom, top + 1))
+
+
+def output_size(scene: Scene, size: tuple[int, int]) -> tuple[int, int]:
+    """The PNG's pixel size: the view (the whole canvas, or its crop) at `size`'s density."""
+    left, top, right, bottom = pixel_box(scene, size)
+    return (right - left, bottom - top)
+
+
 def render_png(scene: Scene, number: int, size: tuple[int, int] = (2880, 1620)) -> bytes:
-    """The PNG of step `number` (1-based) at `size` pixels; the same input gives the same bytes."""
+    """The PNG of step `number` (1-based): the scene's view, at the density of the whole canvas
+    drawn at `size` pixels. The same input gives the same bytes."""
     step = scene.steps[number - 1]
     ss = supersampling(size[0])
-    canvas = _Canvas(scene, step, size[0] * ss / scene.width, (size[0] * ss, size[1] * ss))
+    left, top, right, bottom = pixel_box(scene, size)
+    k = size[0] * ss / scene.width
+    origin = (left * ss / k, top * ss / k)
+    pixels = ((right - left) * ss, (bottom - top) * ss)
+    canvas = _Canvas(scene, step, k, pixels, origin)
     for prim in scene.prims:
         if prim.owner in step.visible:
             canvas.paint(prim)
-    image = canvas.image.resize(size, Image.Resampling.LANCZOS)
+    image = canvas.image.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     dpi = round(size[0] / (1920 / 144))
     image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=6)
@@ -51,11 +73,11 @@ class _Canvas:
     """Draws primitives given in logical units onto the supersampled image."""
 
     def __init__(
-        self, scene: Scene, step: SceneStep, scale: float, pixels: tuple[int, int]
+        self, scene: Scene, step: SceneStep, scale: float, pixels: tuple[int, int], origin: Point
     ) -> None:
         self.bg = _rgb(scene.background)
         self.image = Image.new("RGB", pixels, self.bg)
-        self.step, self.k = step, scale
+        self.step, self.k, self.origin = step, scale, origin
 
     def color(self, hex_: str | None, prim: Prim) -> RGB | None:
         if hex_ is None:
@@ -69,24 +91,26 @@ class _Canvas:
         return any(prim.part == k or prim.part.startswith(k + ".") for k in self.step.emphasis)
 
     def paint(self, prim: Prim) -> None:
+        ox, oy = self.origin
         if prim.opacity >= 1 and prim.shape != "image":
-            self._draw(ImageDraw.Draw(self.image), prim, (0.0, 0.0), 255)
+            self._draw(ImageDraw.Draw(self.image), prim, self.origin, 255)
             return
         bounds = prim_bounds(prim)
         box = (
-            max(math.floor(bounds.x * self.k) - 4, 0),
-            max(math.floor(bounds.y * self.k) - 4, 0),
-            min(math.ceil(bounds.right * self.k) + 4, self.image.width),
-            min(math.ceil(bounds.bottom * self.k) + 4, self.image.height),
+            max(math.floor((bounds.x - ox) * self.k) - 4, 0),
+            max(math.floor((bounds.y - oy) * self.k) - 4, 0),
+            min(math.ceil((bounds.right - ox) * self.k) + 4, self.image.width),
+            min(math.ceil((bounds.bottom - oy) * self.k) + 4, self.image.height),
         )
         if box[2] <= box[0] or box[3] <= box[1]:
             return
         layer = Image.new("RGBA", (box[2] - box[0], box[3] - box[1]), (0, 0, 0, 0))
         alpha = round(255 * prim.opacity)
+        layer_origin = (ox + box[0] / self.k, oy + box[1] / self.k)
         if prim.shape == "image":
-            self._image(layer, prim, box, alpha)
+            self._image(layer, prim, layer_origin, alpha)
         else:
-            self._draw(ImageDraw.Draw(layer), prim, (box[0] / self.k, box[1] / self.k), alpha)
+            self._draw(ImageDraw.Draw(layer), prim, layer_origin, alpha)
         region = self.image.crop(box).convert("RGBA")
         self.image.paste(Image.alpha_composite(region, layer).convert("RGB"), box[:2])
 
@@ -147,10 +171,8 @@ class _Canvas:
             for x, y in (piece[0], piece[-1]):
                 draw.ellipse([x - r, y - r, x + r, y + r], fill=color)
 
-    def _image(
-        self, layer: Image.Image, prim: Prim, box: tuple[int, int, int, int], alpha: int
-    ) -> None:
-        (x0, y0), (x1, y1) = self._pts(prim, (box[0] / self.k, box[1] / self.k))
+    def _image(self, layer: Image.Image, prim: Prim, origin: Point, alpha: int) -> None:
+        (x0, y0), (x1, y1) = self._pts(prim, origin)
         with Image.open(Path(prim.text)) as opened:
             picture = opened.convert("RGBA")
         picture = picture.resize(

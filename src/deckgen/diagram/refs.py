@@ -14,9 +14,9 @@ def anchors_for(item: Item) -> tuple[str, ...]:
     """Every anchor name an item answers to: compass points, semantic ones, named parts."""
     names = list(COMPASS) + list(SEMANTIC_ANCHORS.get(item.kind, ()))
     if item.kind == "warehouse":
-        names += [f"tools.{t}" for row in item.get("shelves", ()) for t in row]
+        names += [f"tools.{t}" for row in item.get("shelves", ()) for t, _ in row]
     if item.kind == "truck":
-        names += [f"cargo.{t}" for t in item.get("cargo", ())]
+        names += [f"cargo.{t}" for t, _ in item.get("cargo", ())]
     return tuple(dict.fromkeys(names))
 
 

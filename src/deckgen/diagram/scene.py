@@ -6,12 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from deckgen.diagram.components.base import Ctx
-from deckgen.diagram.display import Box, Prim
+from deckgen.diagram.display import Box, Prim, prim_bounds
 from deckgen.diagram.kinds import LINKS
 from deckgen.diagram.layout import Layout
 from deckgen.diagram.spec import DiagramSpec, Item, Step
 from deckgen.errors import Diagnostics, DiagramSpecError, SourceLocation
+from deckgen.fonts import text_width
 from deckgen.theme import Theme
+
+CROP_MARGIN = 48.0  # logical px kept around the content when a picture is cropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,11 @@ class Scene:
     prims: tuple[Prim, ...]
     steps: tuple[SceneStep, ...]
     boxes: Mapping[str, Box] = field(default_factory=dict)
+    view: Box | None = None  # the part of the canvas rendered; None = all of it
+
+    @property
+    def shown(self) -> Box:
+        return self.view or Box(0, 0, self.width, self.height)
 
 
 def build_scene(
@@ -51,7 +59,37 @@ def build_scene(
     steps = scene_steps(spec, layout)
     _warn_never_visible(spec, steps, diagnostics)
     background = theme.colors.background
-    return Scene(spec.width, spec.height, background, tuple(prims), steps, dict(layout.boxes))
+    view = crop_box(spec, prims, steps) if spec.crop else None
+    boxes = dict(layout.boxes)
+    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view)
+
+
+def crop_box(spec: DiagramSpec, prims: list[Prim], steps: tuple[SceneStep, ...]) -> Box:
+    """What every step draws, together, plus a margin, within the canvas: all steps share one
+    crop, so nothing moves between them."""
+    shown = frozenset().union(*(s.visible for s in steps))
+    canvas = Box(0, 0, spec.width, spec.height)
+    bounds = [_drawn_bounds(p) for p in prims if p.owner in shown]
+    if not bounds:
+        return canvas
+    content = bounds[0]
+    for box in bounds[1:]:
+        content = content.union(box)
+    x0, y0 = max(content.x - CROP_MARGIN, 0.0), max(content.y - CROP_MARGIN, 0.0)
+    x1 = min(content.right + CROP_MARGIN, spec.width)
+    y1 = min(content.bottom + CROP_MARGIN, spec.height)
+    return Box(x0, y0, max(x1 - x0, 1.0), max(y1 - y0, 1.0))
+
+
+def _drawn_bounds(prim: Prim) -> Box:
+    """A primitive's extent; text is measured with the font it is drawn with."""
+    if prim.shape != "text":
+        return prim_bounds(prim)
+    w, h = text_width(prim.text, prim.family, prim.size, prim.bold), 1.2 * prim.size
+    (x, y), ax, ay = prim.points[0], prim.align[0], prim.align[1]
+    left = {"l": x, "r": x - w}.get(ax, x - w / 2)
+    top = {"t": y, "a": y, "b": y - h, "d": y - h}.get(ay, y - h / 2)
+    return Box(left, top, w, h)
 
 
 def scene_steps(spec: DiagramSpec, layout: Layout) -> tuple[SceneStep, ...]:
@@ -115,7 +153,11 @@ def _emphasis_keys(spec: DiagramSpec, layout: Layout, ref: str) -> list[str]:
 def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
     canvas = Box(0, 0, spec.width, spec.height)
     shelved = {
-        t for i in spec.items if i.kind == "warehouse" for row in i.get("shelves", ()) for t in row
+        t
+        for i in spec.items
+        if i.kind == "warehouse"
+        for row in i.get("shelves", ())
+        for t, _ in row
     }
     for item in spec.items:
         box = layout.boxes.get(item.id)
@@ -126,7 +168,7 @@ def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
                 f"({spec.width:.0f}x{spec.height:.0f})",
             )
         if item.kind == "truck" and shelved:
-            for name in item.get("cargo", ()):
+            for name, _ in item.get("cargo", ()):
                 if name not in shelved:
                     ctx.warn(
                         item.mark("cargo"),

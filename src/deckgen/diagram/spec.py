@@ -10,6 +10,7 @@ from deckgen.diagram.fields import (
     INVALID,
     PALETTE_NAMES,
     Checker,
+    boolean,
     check_fields,
     list_of,
     mapping,
@@ -23,7 +24,7 @@ from deckgen.yamlfile import LocDict, LocList, Mark, load_yaml
 FORMAT_VERSION = 1
 TOP_FIELDS = ("deckgen", "canvas", "theme", "styles", "symbols", "items", "steps")
 STEP_FIELDS = ("show", "hide", "emphasize", "caption", "notes")
-CANVAS = mapping({"width": positive, "height": positive})
+CANVAS = mapping({"width": positive, "height": positive, "crop": boolean})
 THEMES = ("okabe-ito",)
 
 
@@ -32,6 +33,7 @@ class Font:
     family: str | None = None  # "sans" or "mono"
     size: float | None = None  # px on the logical canvas
     weight: str | None = None  # "normal" or "bold"
+    size_at: SourceLocation | None = field(default=None, compare=False)  # where `size` was set
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +55,16 @@ class Style:
         changes = {f.name: getattr(self, f.name) for f in fields(self)}
         merged = {k: v for k, v in changes.items() if v is not None and k != "font"}
         if self.font is not None:
-            merged["font"] = _merge_font(self.font, base.font)
+            merged["font"] = merge_font(self.font, base.font)
         return replace(base, **merged)
 
 
-def _merge_font(top: Font, base: Font | None) -> Font:
+def merge_font(top: Font, base: Font | None) -> Font:
+    """`top`'s fields over `base`'s."""
     if base is None:
         return top
-    return Font(top.family or base.family, top.size or base.size, top.weight or base.weight)
+    size, size_at = (top.size, top.size_at) if top.size else (base.size, base.size_at)
+    return Font(top.family or base.family, size, top.weight or base.weight, size_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,7 @@ class DiagramSpec:
     items: tuple[Item, ...]  # drawing order: a group, then its children
     steps: tuple[Step, ...]
     by_id: Mapping[str, Item] = field(default_factory=dict)
+    crop: bool = True  # crop the rendered PNG to the content of all steps
 
     def item(self, item_id: str) -> Item:
         return self.by_id[item_id]
@@ -135,7 +140,7 @@ def load_spec(text_: str, path: str, palette: Iterable[str] = PALETTE_NAMES) -> 
         raise DiagramSpecError("a diagram spec is a YAML mapping", SourceLocation(path, 1, 1))
     top = check_fields(c, data, TOP_FIELDS, "the spec")
     _check_version(c, data)
-    width, height = _canvas(c, top)
+    width, height, crop = _canvas(c, top)
     if "theme" in top:
         one_of(*THEMES)(c, *top["theme"], "theme")
     parser = ItemParser(c, top)
@@ -145,7 +150,7 @@ def load_spec(text_: str, path: str, palette: Iterable[str] = PALETTE_NAMES) -> 
     check_refs(c, by_id, steps)
     if c.problems:
         raise DiagramSpecError.of(sorted(c.problems, key=_place))
-    return DiagramSpec(path, width, height, tuple(items), steps, by_id)
+    return DiagramSpec(path, width, height, tuple(items), steps, by_id, crop)
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -163,13 +168,13 @@ def _check_version(c: Checker, data: LocDict) -> None:
         )
 
 
-def _canvas(c: Checker, top: dict[str, tuple[Any, Mark]]) -> tuple[float, float]:
+def _canvas(c: Checker, top: dict[str, tuple[Any, Mark]]) -> tuple[float, float, bool]:
     if "canvas" not in top:
-        return (1920.0, 1080.0)
+        return (1920.0, 1080.0, True)
     canvas = CANVAS(c, *top["canvas"], "canvas")
     if canvas is INVALID:
-        return (1920.0, 1080.0)
-    return (canvas.get("width", 1920.0), canvas.get("height", 1080.0))
+        return (1920.0, 1080.0, True)
+    return (canvas.get("width", 1920.0), canvas.get("height", 1080.0), canvas.get("crop", True))
 
 
 def _steps(c: Checker, given: tuple[Any, Mark] | None) -> tuple[Step, ...]:

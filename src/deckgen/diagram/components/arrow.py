@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, TextLook, look_of, measure
+from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, look_of, measure
 from deckgen.diagram.display import Anchor, Box, Point, Prim, line, polygon, rect
 from deckgen.diagram.spec import Item
 
@@ -88,14 +88,14 @@ def _midpoint(points: list[Point]) -> Point:
 
 
 def label_box(
-    item: Item, points: list[Point], width: float, obstacles: Sequence[Box] = ()
+    item: Item, points: list[Point], width: float, ctx: Ctx, obstacles: Sequence[Box] = ()
 ) -> Box | None:
     """Beside the arrow where it covers the least of everything else (middle first)."""
     text = item.get("label")
     if not text:
         return None
-    look = look_of(item.style)
-    w, h = measure(text, look) + 24, look.size * 1.5
+    look = look_of(item, ctx)
+    w, h = measure(text, look) + 0.6 * look.size, look.size * 1.4
     a, b = _longest(points)
     ux, uy = _unit(a, b)
     best: tuple[float, Box] | None = None
@@ -134,11 +134,10 @@ def segment_boxes(points: list[Point], width: float) -> list[Box]:
 def _label(
     item: Item, points: list[Point], width: float, ctx: Ctx, obstacles: Sequence[Box]
 ) -> list[Prim]:
-    box = label_box(item, points, width, obstacles)
+    box = label_box(item, points, width, ctx, obstacles)
     if box is None:
         return []
-    look = look_of(item.style)
-    look = TextLook(look.family, look.size, look.bold)
+    look = look_of(item, ctx)
     color = ctx.color(item.style.color, INK) or INK
     return [
         rect(box, fill=WHITE, opacity=0.9, radius=8, owner=item.id, part=item.id),

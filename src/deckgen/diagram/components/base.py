@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from deckgen.diagram.display import Anchor, Box, Prim, rect
-from deckgen.diagram.spec import Item, Style
+from deckgen.diagram.spec import Font, Item, merge_font
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.fonts import text_width
 from deckgen.theme import Theme
 
-LABEL_PX = 28.0  # smallest comfortable label on the 1920 canvas
+# A diagram is shown at about 0.7 of the slide's width, so 40 px reads as ~14 pt.
+LABEL_PX = 40.0  # default text: labels, chips, gate and frame labels, arrow labels
+SIGN_PX = 48.0  # default signs and titles: a site's or a warehouse's sign
 FLOOR_PX = 24.0  # nothing is drawn smaller
 LINE_HEIGHT = 1.22
 INK = "222222"
@@ -42,6 +45,7 @@ class Ctx:
     theme: Theme
     diagnostics: Diagnostics
     base: str = "."  # folder of the spec, for image paths
+    said: set[tuple[SourceLocation, str]] = field(default_factory=set)
 
     def color(self, name: str | None, default: str | None = None) -> str | None:
         if name is None:
@@ -51,15 +55,48 @@ class Ctx:
         return self.theme.color(name)
 
     def warn(self, where: SourceLocation, message: str) -> None:
-        self.diagnostics.warn(where, message)
+        """Each warning once, however often a component measures and draws the same text."""
+        if (where, message) not in self.said:
+            self.said.add((where, message))
+            self.diagnostics.warn(where, message)
 
 
-def look_of(style: Style, size: float = LABEL_PX, bold: bool = False) -> TextLook:
-    font = style.font
+def font_look(
+    font: Font | None,
+    ctx: Ctx,
+    where: SourceLocation,
+    size: float = LABEL_PX,
+    bold: bool = False,
+    scale: float = 1.0,
+) -> TextLook:
+    """The font's fields over the default look; `scale` grows the default size, not a given one.
+    A size under the floor is raised to it, with a warning at the size (or at `where`)."""
     if font is None:
-        return TextLook(size=size, bold=bold)
+        return TextLook(size=max(size * scale, FLOOR_PX), bold=bold)
     family = FAMILIES.get(font.family or "sans", "Arial")
-    return TextLook(family, max(font.size or size, FLOOR_PX), (font.weight or "") == "bold" or bold)
+    wanted = font.size or size * scale
+    if font.size and font.size < FLOOR_PX:
+        ctx.warn(
+            font.size_at or where,
+            f"font size {font.size:g} px is below the {FLOOR_PX:g} px floor; "
+            f"drawn at {FLOOR_PX:g} px",
+        )
+    heavy = font.weight == "bold" or (bold and font.weight != "normal")
+    return TextLook(family, max(wanted, FLOOR_PX), heavy)
+
+
+def look_of(
+    item: Item, ctx: Ctx, size: float = LABEL_PX, bold: bool = False, scale: float = 1.0
+) -> TextLook:
+    """The look of an item's own text, from its style's `font`."""
+    return font_look(item.style.font, ctx, item.where, size, bold, scale)
+
+
+def font_from(value: Mapping[str, Any] | None, base: Font | None) -> Font | None:
+    """A nested `font:` mapping (of a gate, frame or chip) laid over the item's own font."""
+    if not value:
+        return base
+    return merge_font(Font(**value), base)
 
 
 def measure(text: str, look: TextLook, size: float | None = None) -> float:
@@ -140,22 +177,33 @@ def chip(
 ) -> list[Prim]:
     """A rounded chip with a label that fits: shrunk down to 24 px, else a warning."""
     look = look or TextLook()
-    size, fits = fit_size(label, box.w - 16, look)
+    size, fits = fit_size(label, box.w - chip_pad(look), look)
     if not fits:
         ctx.warn(
             where,
             f"label '{label}' is wider than its chip ({box.w:.0f} px) even at {FLOOR_PX:.0f} px",
         )
-    look = TextLook(look.family, size, look.bold)
-    radius = min(12.0, box.h / 3)
+    size = min(size, box.h / 1.25)  # a flat chip cannot hold tall text either
+    look = TextLook(look.family, max(size, FLOOR_PX), look.bold)
+    radius = min(0.3 * look.size, box.h / 3)
     body = rect(
         box, fill=fill, stroke=INK, width=stroke_width, radius=radius, owner=owner, part=part
     )
     return [body, *text_lines([label], box.center, look, contrast_text(fill), owner, part)]
 
 
+def chip_pad(look: TextLook) -> float:
+    """Room left and right of a chip's text, together: grows with the text."""
+    return 0.7 * look.size
+
+
+def chip_height(look: TextLook) -> float:
+    return round(1.5 * look.size)
+
+
 def chip_width(label: str, look: TextLook | None = None) -> float:
-    return measure(label, look or TextLook()) + 28
+    look = look or TextLook()
+    return measure(label, look) + chip_pad(look)
 
 
 def item_label(item: Item) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
-from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, TextLook, item_label, text_lines
+from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, item_label, look_of, text_lines
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, line, polygon, rect
 from deckgen.diagram.spec import Item
 
@@ -117,10 +117,12 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
         gate_label = item.get("gate_label") or ""
         if gate_label:
             x, y = anchors["gate"].point
-            prims += text_lines([gate_label], (x, y + 44), TextLook(), INK, item.id, part)
+            look = look_of(item, ctx)
+            center = (x, y + 20 + 0.65 * look.size)
+            prims += text_lines([gate_label], center, look, INK, item.id, part)
     label = item_label(item)
     if label:
-        prims += text_lines(
-            [label], (box.x + box.w / 2, box.y - 48), TextLook(), INK, item.id, item.id
-        )
+        look = look_of(item, ctx)
+        center = (box.x + box.w / 2, box.y - 28 - 0.65 * look.size)
+        prims += text_lines([label], center, look, INK, item.id, item.id)
     return Drawn(tuple(prims), anchors, parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from deckgen.diagram.components.base import INK, Ctx, Drawn, TextLook, item_label, text_lines
+from deckgen.diagram.components.base import INK, Ctx, Drawn, item_label, look_of, text_lines
 from deckgen.diagram.display import (
     Anchor,
     Box,
@@ -23,7 +23,12 @@ HAT = "F0E442"
 
 
 def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
-    return (84.0, 150.0 + (44.0 if item_label(item) else 0.0))
+    return (84.0, 150.0 + _band(item, ctx))
+
+
+def _band(item: Item, ctx: Ctx) -> float:
+    """Room under the feet for the label."""
+    return round(1.4 * look_of(item, ctx).size) if item_label(item) else 0.0
 
 
 def figure(box: Box, color: str, worker: bool, owner: str, part: str) -> list[Prim]:
@@ -92,13 +97,13 @@ def _arc(start: float, end: float, n: int) -> list[float]:
 
 def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     label = item_label(item)
-    body = Box(box.x, box.y, box.w, box.h - (44.0 if label else 0.0))
+    band = _band(item, ctx)
+    body = Box(box.x, box.y, box.w, box.h - band)
     color = ctx.color(item.style.color or item.style.fill, ctx.theme.color("blue")) or INK
     prims = figure(body, color, item.get("role", "worker") == "worker", item.id, item.id)
     if label:
-        prims += text_lines(
-            [label], (box.x + box.w / 2, body.bottom + 24), TextLook(), INK, item.id, item.id
-        )
+        center = (box.x + box.w / 2, body.bottom + band / 2 + 4)
+        prims += text_lines([label], center, look_of(item, ctx), INK, item.id, item.id)
     anchors = compass_anchors(box)
     anchors["head"] = Anchor(box.x + box.w / 2, body.y + 0.2 * body.h, 0, -1)
     anchors["feet"] = Anchor(box.x + box.w / 2, body.bottom, 0, 1)

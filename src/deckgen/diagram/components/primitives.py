@@ -11,8 +11,11 @@ from deckgen.diagram.components.base import (
     Drawn,
     TextLook,
     chip,
+    chip_height,
     chip_width,
     contrast_text,
+    font_from,
+    font_look,
     item_label,
     look_of,
     measure,
@@ -21,9 +24,6 @@ from deckgen.diagram.components.base import (
 )
 from deckgen.diagram.display import Box, Prim, compass_anchors, ellipse, polygon, rect
 from deckgen.diagram.spec import Item
-
-LABEL_DEFAULT_PX = 28.0
-FRAME_LABEL_BAND = 52.0
 
 
 def _common(item: Item, ctx: Ctx, fill: str | None, stroke: str | None) -> dict[str, object]:
@@ -45,7 +45,7 @@ def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 
     text = item_label(item)
     if not text:
         return []
-    look = look_of(item.style)
+    look = look_of(item, ctx)
     while True:
         lines = wrap(text, box.w - 2 * pad, look)
         too_wide = max(measure(line, look) for line in lines) > box.w - 2 * pad
@@ -63,7 +63,7 @@ def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 
 
 
 def box_size(item: Item, ctx: Ctx) -> tuple[float, float]:
-    look = look_of(item.style)
+    look = look_of(item, ctx)
     return (max(160.0, measure(item_label(item), look) + 48), max(80.0, look.size * 2.4))
 
 
@@ -97,35 +97,32 @@ def draw_polygon(item: Item, box: Box, ctx: Ctx) -> Drawn:
     return Drawn((polygon(points, **kw), *_inner_label(item, ctx, box, fill)), compass_anchors(box))
 
 
-def _label_look(item: Item) -> TextLook:
-    return look_of(item.style, LABEL_DEFAULT_PX)
-
-
-def _label_lines(item: Item) -> list[str]:
+def _label_lines(item: Item, look: TextLook) -> list[str]:
     text = str(item.get("text", ""))
     width = item.get("width")
-    return wrap(text, width, _label_look(item)) if width else text.split("\n")
+    return wrap(text, width, look) if width else text.split("\n")
 
 
 def label_size(item: Item, ctx: Ctx) -> tuple[float, float]:
-    look = _label_look(item)
-    lines = _label_lines(item)
+    look = look_of(item, ctx)
+    lines = _label_lines(item, look)
     widest = max((measure(line, look) for line in lines), default=0.0)
     width = item.get("width") or widest
     return (max(width, 1.0), len(lines) * look.size * LINE_HEIGHT + 8)
 
 
 def draw_label(item: Item, box: Box, ctx: Ctx) -> Drawn:
-    look = _label_look(item)
+    look = look_of(item, ctx)
     align = item.get("align", "center")
     color = ctx.color(item.style.color, INK) or INK
     prims: list[Prim] = []
-    if item.style.fill:
-        prims.append(rect(box.inset(-12, -6), radius=10, **_common(item, ctx, None, None)))
+    if item.style.fill:  # the background reaches past the text by a share of the font size
+        pad = box.inset(-0.45 * look.size, -0.2 * look.size)
+        prims.append(rect(pad, radius=0.35 * look.size, **_common(item, ctx, None, None)))
     step = look.size * LINE_HEIGHT
     x = {"left": box.x, "center": box.x + box.w / 2, "right": box.right}[align]
     anchor = {"left": "lm", "center": "mm", "right": "rm"}[align]
-    for i, line in enumerate(_label_lines(item)):
+    for i, line in enumerate(_label_lines(item, look)):
         y = box.y + 4 + step * (i + 0.5)
         prims.append(
             Prim(
@@ -163,7 +160,8 @@ def draw_image(item: Item, box: Box, ctx: Ctx) -> Drawn:
 
 
 def tool_size(item: Item, ctx: Ctx) -> tuple[float, float]:
-    return (chip_width(item_label(item) or "tool", look_of(item.style)) + 12, 56.0)
+    look = look_of(item, ctx)
+    return (chip_width(item_label(item) or "tool", look) + 12, chip_height(look))
 
 
 def draw_tool(item: Item, box: Box, ctx: Ctx) -> Drawn:
@@ -176,7 +174,7 @@ def draw_tool(item: Item, box: Box, ctx: Ctx) -> Drawn:
         item.id,
         item.id,
         item.mark("label"),
-        look=look_of(item.style),
+        look=look_of(item, ctx),
     )
     return Drawn(tuple(prims), compass_anchors(box))
 
@@ -200,11 +198,11 @@ def draw_frame(item: Item, box: Box, ctx: Ctx) -> Drawn:
     label = frame.get("label")
     if label:
         pad = item.get("padding", 32.0)
-        look = TextLook(bold=True)
+        look = _frame_look(item, ctx)
         prims.append(
             Prim(
                 "text",
-                ((box.x + pad, box.y + pad / 2 + FRAME_LABEL_BAND / 2),),
+                ((box.x + pad, box.y + pad / 2 + frame_band(item, ctx) / 2),),
                 text=label,
                 family=look.family,
                 bold=True,
@@ -216,3 +214,16 @@ def draw_frame(item: Item, box: Box, ctx: Ctx) -> Drawn:
             )
         )
     return Drawn(tuple(prims), compass_anchors(box))
+
+
+def _frame_look(group: Item, ctx: Ctx) -> TextLook:
+    frame = group.get("frame") or {}
+    return font_look(
+        font_from(frame.get("font"), group.style.font), ctx, group.mark("frame"), bold=True
+    )
+
+
+def frame_band(group: Item, ctx: Ctx) -> float:
+    """The band at the top of a group's frame that holds its label (none without a label)."""
+    frame = group.get("frame") or {}
+    return round(1.3 * _frame_look(group, ctx).size) if frame.get("label") else 0.0

@@ -6,12 +6,16 @@ import zlib
 
 from deckgen.diagram.components.base import (
     INK,
+    SIGN_PX,
     WHITE,
     Ctx,
     Drawn,
     TextLook,
     fit_size,
+    font_from,
+    font_look,
     item_label,
+    look_of,
     measure,
     text_lines,
 )
@@ -22,13 +26,12 @@ from deckgen.diagram.spec import Item
 
 FENCED_FILL = "EAF2F8"
 OPEN_FILL = "FFF8E1"
-SIGN_BAND = 70.0
 GATE_BAND = 64.0
 DIRS = {"n": (0.0, -1.0), "e": (1.0, 0.0), "s": (0.0, 1.0), "w": (-1.0, 0.0)}
 
 
 def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
-    return (780.0, 430.0)
+    return (780.0, 460.0)
 
 
 def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
@@ -43,11 +46,11 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     else:
         stroke = ctx.color(item.style.stroke, ctx.theme.color("grey"))
         prims.append(rect(box, fill=fill, stroke=stroke, width=4, radius=28, dash=(20, 12), **kw))
-    prims += _sign(item, box)
+    prims += _sign(ctx, item, box)
     gate = item.get("gate") if fenced else None
     if fenced:
-        prims += _fence(item, box, gate, anchors, parts)
-    people_box = _people_room(box, gate)
+        prims += _fence(ctx, item, box, gate, anchors, parts)
+    people_box = _people_room(ctx, item, box, gate)
     prims += _people(ctx, item, people_box, parts)
     parts["fence"] = box
     anchors["inside"] = Anchor(*people_box.center)
@@ -57,16 +60,34 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     return Drawn(tuple(prims), anchors, parts)
 
 
-def _sign(item: Item, box: Box) -> list[Prim]:
+def _sign_look(ctx: Ctx, item: Item) -> TextLook:
+    return look_of(item, ctx, SIGN_PX, bold=True)
+
+
+def _sign_band(ctx: Ctx, item: Item) -> float:
+    """The strip along the top that holds the sign board (with room around it)."""
+    return round(1.5 * _sign_look(ctx, item).size) + 28 if item_label(item) else 0.0
+
+
+def _gate_look(ctx: Ctx, item: Item, gate: dict[str, object]) -> TextLook:
+    font = font_from(gate.get("font"), item.style.font)  # type: ignore[arg-type]
+    return font_look(font, ctx, item.mark("gate"))
+
+
+def _sign(ctx: Ctx, item: Item, box: Box) -> list[Prim]:
+    """A white board centred at the top; it grows with its text, shrinking only to fit the site."""
     label = item_label(item)
     if not label:
         return []
-    look = TextLook(size=32, bold=True)
-    size, _ = fit_size(label, box.w - 80, look)
-    look = TextLook(size=size, bold=True)
-    center = (box.x + box.w / 2, box.y + SIGN_BAND / 2 + 14)
-    width = measure(label, look) + 36
-    board = Box(center[0] - width / 2, center[1] - 26, width, 52)
+    look = _sign_look(ctx, item)
+    size, fits = fit_size(label, box.w - 80 - look.size * 0.75, look)
+    if not fits:
+        ctx.warn(item.mark("label"), f"label '{label}' is wider than the sign of site '{item.id}'")
+    look = TextLook(look.family, size, look.bold)
+    height = round(1.5 * look.size)
+    center = (box.x + box.w / 2, box.y + 14 + height / 2)
+    width = measure(label, look) + look.size * 0.75
+    board = Box(center[0] - width / 2, center[1] - height / 2, width, height)
     return [
         rect(board, fill=WHITE, stroke=INK, width=3, radius=8, owner=item.id, part=item.id),
         *text_lines([label], center, look, INK, item.id, item.id),
@@ -93,6 +114,7 @@ def _perimeter(box: Box, side: str, at: float) -> tuple[list[Point], float]:
 
 
 def _fence(
+    ctx: Ctx,
     item: Item,
     box: Box,
     gate: dict[str, object] | None,
@@ -121,26 +143,30 @@ def _fence(
     gate_box = Box(cx - across[0] / 2, cy - across[1] / 2, *across)
     label = str(gate.get("label", ""))
     if label:
-        center = (gx - dx * (GATE_BAND * 0.75), gy - dy * (GATE_BAND * 0.75))
-        look = TextLook()
-        width_text = measure(label, look) + 24
-        tag = Box(center[0] - width_text / 2, center[1] - 22, width_text, 44)
+        look = _gate_look(ctx, item, gate)
+        width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
+        inward = max(GATE_BAND * 0.75, (height if side in "ns" else width_text) / 2 + 26)
+        center = (gx - dx * inward, gy - dy * inward)
+        tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
         prims.append(rect(tag, fill=WHITE, stroke=INK, width=2, radius=8, owner=item.id, part=part))
         prims += text_lines([label], center, look, INK, item.id, part)
     parts["gate"] = gate_box
     return prims
 
 
-def _people_room(box: Box, gate: dict[str, object] | None) -> Box:
+def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None) -> Box:
     """The interior left for people: below the sign, clear of the gate and its label."""
-    left, top, right, bottom = box.x + 40, box.y + SIGN_BAND + 30, box.right - 40, box.bottom - 30
+    band = _sign_band(ctx, item)
+    left, top, right, bottom = box.x + 40, box.y + band + 30, box.right - 40, box.bottom - 30
     side = str(gate.get("side", "s")) if gate else ""
     label = str(gate.get("label", "")) if gate else ""
-    across = measure(label, TextLook()) + 24 + 40 if label else GATE_BAND
+    look = _gate_look(ctx, item, gate) if gate else TextLook()
+    across = measure(label, look) + 0.6 * look.size + 60 if label else GATE_BAND
+    down = round(1.3 * look.size) + 60 if label else GATE_BAND + 40
     if side == "s":
-        bottom = box.bottom - GATE_BAND - 40
+        bottom = box.bottom - down
     elif side == "n":
-        top = max(top, box.y + GATE_BAND + 40)
+        top = max(top, box.y + down)
     elif side == "w":
         left = box.x + across
     elif side == "e":
@@ -155,7 +181,7 @@ def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim
         return []
     colors = [ctx.theme.color(c) for c in spec.get("colors", ("blue",))]
     worker = spec.get("role", "worker" if item.get("fenced", True) else "visitor") == "worker"
-    h = min(150.0, room.h)
+    h = min(max(150.0, 0.42 * room.h), 230.0, room.h)  # people grow with a large site
     w = h * 0.6
     jitter = 0.0 if worker else 14.0
     seed = zlib.crc32(item.id.encode())

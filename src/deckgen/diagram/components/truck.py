@@ -9,8 +9,12 @@ from deckgen.diagram.components.base import (
     Drawn,
     TextLook,
     chip,
+    chip_height,
     chip_width,
+    font_from,
+    font_look,
     item_label,
+    look_of,
     text_lines,
 )
 from deckgen.diagram.display import (
@@ -28,18 +32,45 @@ from deckgen.diagram.spec import Item
 CAB = "D9D9D9"
 HUB = "BBBBBB"
 BODY_H = 200.0
-LABEL_BAND = 52.0
 BOX_SHARE = 0.72
-CHIP_H = 46.0
-CHIP_GAP = 10.0
-PAD = 20.0
 
 
 def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
+    """Long enough for the cargo on one row; the label (if any) in a band under the wheels."""
+    look = _chip_look(item, ctx, 1.0)
     cargo = item.get("cargo", ())
-    row = sum(chip_width(name) for name in cargo) + CHIP_GAP * max(len(cargo) - 1, 0)
-    box_w = max(300.0, row + 2 * PAD + 4)
-    return (round(box_w / BOX_SHARE), BODY_H + (LABEL_BAND if item_label(item) else 0.0))
+    gap = _gap(look)
+    row = sum(chip_width(name, look) for name, _ in cargo) + gap * max(len(cargo) - 1, 0)
+    box_w = max(300.0, row + 2 * _pad(look) + 4)
+    return (round(box_w / BOX_SHARE), BODY_H + _band(item, ctx, 1.0))
+
+
+def _chip_look(item: Item, ctx: Ctx, scale: float) -> TextLook:
+    given = item.get("chip") or {}
+    font = font_from(given.get("font"), item.style.font)
+    return font_look(font, ctx, item.mark("chip" if "font" in given else "style"), scale=scale)
+
+
+def _label_look(item: Item, ctx: Ctx, scale: float) -> TextLook:
+    return look_of(item, ctx, bold=True, scale=scale)
+
+
+def _band(item: Item, ctx: Ctx, scale: float) -> float:
+    """The band under the wheels that holds the label."""
+    return round(1.5 * _label_look(item, ctx, scale).size) if item_label(item) else 0.0
+
+
+def _gap(look: TextLook) -> float:
+    return round(0.25 * look.size)
+
+
+def _pad(look: TextLook) -> float:
+    return round(0.5 * look.size)
+
+
+def _scale(item: Item, box: Box, ctx: Ctx) -> float:
+    """A truck drawn taller than its natural height carries larger chips and label."""
+    return box.h / natural_size(item, ctx)[1]
 
 
 class _Frame:
@@ -58,7 +89,9 @@ class _Frame:
 
 def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     label = item_label(item)
-    th = box.h - (LABEL_BAND if label else 0.0)
+    scale = _scale(item, box, ctx)
+    band = _band(item, ctx, scale)
+    th = box.h - band
     w = box.w
     f = _Frame(box, item.get("facing", "right") == "left")
     r = 0.14 * th
@@ -110,13 +143,14 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
         cx, cy = f.p(wx, th - r)
         prims.append(ellipse(Box(cx - r, cy - r, 2 * r, 2 * r), fill=INK, **kw))
         prims.append(ellipse(Box(cx - 0.45 * r, cy - 0.45 * r, 0.9 * r, 0.9 * r), fill=HUB, **kw))
-    cargo_prims, parts = _cargo(ctx, item, cargo_box.inset(PAD, 16))
+    look = _chip_look(item, ctx, scale)
+    cargo_prims, parts = _cargo(ctx, item, cargo_box.inset(_pad(look), 0.08 * th), look)
     prims += cargo_prims
     if label:
         prims += text_lines(
             [label],
-            (box.x + w / 2, box.y + th + LABEL_BAND / 2 + 4),
-            TextLook(),
+            (box.x + w / 2, box.y + th + band / 2 + 4),
+            _label_look(item, ctx, scale),
             INK,
             item.id,
             item.id,
@@ -134,30 +168,32 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     return Drawn(tuple(prims), anchors, parts)
 
 
-def _cargo(ctx: Ctx, item: Item, room: Box) -> tuple[list[Prim], dict[str, Box]]:
+def _cargo(ctx: Ctx, item: Item, room: Box, look: TextLook) -> tuple[list[Prim], dict[str, Box]]:
     """Chips in rows, left to right, wrapping when a row is full; centred in the box."""
-    rows: list[list[tuple[str, float]]] = [[]]
+    gap, chip_h = _gap(look), chip_height(look)
+    rows: list[list[tuple[str, str | None, float]]] = [[]]
     used = 0.0
-    for name in item.get("cargo", ()):
-        width = min(chip_width(name), room.w)
-        if rows[-1] and used + CHIP_GAP + width > room.w:
+    for name, fill in item.get("cargo", ()):
+        width = min(chip_width(name, look), room.w)
+        if rows[-1] and used + gap + width > room.w:
             rows.append([])
             used = 0.0
-        used += (CHIP_GAP if rows[-1] else 0.0) + width
-        rows[-1].append((name, width))
-    height = len(rows) * CHIP_H + (len(rows) - 1) * CHIP_GAP
+        used += (gap if rows[-1] else 0.0) + width
+        rows[-1].append((name, fill, width))
+    height = len(rows) * chip_h + (len(rows) - 1) * gap
     y = room.y + (room.h - height) / 2
+    default_fill = ctx.color((item.get("chip") or {}).get("fill"), WHITE) or WHITE
     prims: list[Prim] = []
     parts: dict[str, Box] = {}
     for row in rows:
-        total = sum(w for _, w in row) + CHIP_GAP * (len(row) - 1)
+        total = sum(w for _, _, w in row) + gap * (len(row) - 1)
         x = room.x + (room.w - total) / 2
-        for name, width in row:
-            chip_box = Box(x, y, width, CHIP_H)
-            prims += chip(
-                ctx, name, chip_box, WHITE, item.id, f"{item.id}.cargo.{name}", item.mark("cargo")
-            )
+        for name, fill, width in row:
+            chip_box = Box(x, y, width, chip_h)
+            part = f"{item.id}.cargo.{name}"
+            color = ctx.color(fill, default_fill) or WHITE
+            prims += chip(ctx, name, chip_box, color, item.id, part, item.mark("cargo"), look=look)
             parts[f"cargo.{name}"] = chip_box
-            x += width + CHIP_GAP
-        y += CHIP_H + CHIP_GAP
+            x += width + gap
+        y += chip_h + gap
     return prims, parts
