@@ -191,7 +191,8 @@ def test_a_folder_of_files_joins_in_name_order(in_tmp: Path) -> None:
 
 def test_section_slides_keep_short_text_and_make_room_for_long(in_tmp: Path) -> None:
     code = "```python\n" + "\n".join(f"step_{i} = run({i})" for i in range(14)) + "\n```"
-    write_talk(in_tmp, f"# Short\n\nOne line of context.\n\n# Long\n\n{code}\n")
+    front = "---\nslide-level: 2\n---\n\n"
+    write_talk(in_tmp, f"{front}# Short\n\nOne line of context.\n\n# Long\n\n{code}\n")
     result = run("build")
     assert result.exit_code == 0, result.output
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
