@@ -68,8 +68,9 @@ def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
     for slide in prs.slides:
         (pic,) = pictures(slide)
         assert pic._element.nvPicPr.cNvPr.get("descr") == "A browser asks a server"
-        assert abs(pic.width / pic.height - 16 / 9) < 0.01
-        assert pic.width > prs.slide_width * 0.6
+        px_w, px_h = pic.image.size
+        assert abs(pic.width / pic.height - px_w / px_h) < 0.01  # the picture keeps its shape
+        assert pic.width > prs.slide_width * 0.6 or pic.height > prs.slide_height * 0.6
         caption = next(sh for sh in slide.shapes if sh.name.startswith("Caption"))
         assert caption.top >= pic.top + pic.height
 
