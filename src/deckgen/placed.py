@@ -78,6 +78,8 @@ class Picture:
     box: Box
     path: str
     description: str
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
+    behind: bool = False  # drawn under every other shape, the title included
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,6 +242,11 @@ def _slide_number_field(p: Any, para: PlacedParagraph, lang: str) -> None:
 
 def _add_picture(slide: Any, picture: Picture) -> None:
     pic = slide.shapes.add_picture(picture.path, *(emu(v) for v in _xywh(picture.box)))
+    pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = picture.crop
+    if picture.behind:  # first in the shape tree (after its two property elements) = bottom
+        tree = slide.shapes._spTree
+        tree.remove(pic._element)
+        tree.insert(2, pic._element)
     c_nv_pr = pic._element.nvPicPr.cNvPr
     c_nv_pr.set("descr", picture.description)
     c_nv_pr.set("name", f"Picture {c_nv_pr.get('id')}")

@@ -203,3 +203,17 @@ def test_section_slides_keep_short_text_and_make_room_for_long(in_tmp: Path) -> 
     sizes = {r.font.size.pt for p in code_panel.text_frame.paragraphs for r in p.runs}
     assert min(sizes) >= 16
     assert str(long.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb) == "0072B2"
+
+
+def test_a_marp_background_picture_fills_the_slide_behind_the_text(in_tmp: Path) -> None:
+    make_png(in_tmp / "talk/img/sky.png", (1000, 1000))
+    write_talk(in_tmp, "---\nmarp: true\n---\n\n# Welcome\n\n![bg](img/sky.png)\n\nHello\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
+    pictures = [s for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == 1
+    pic = pictures[0]
+    assert (pic.left, pic.top, pic.width, pic.height) == (0, 0, 12192000, 6858000)
+    assert pic.crop_top == pytest.approx(0.21875) and pic.crop_left == 0
+    assert slide.shapes[0].shape_id == pic.shape_id  # under the title and the text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from typing import cast
 
@@ -12,7 +13,18 @@ from deckgen.layout import slides
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, Listing
 from deckgen.layout.fit import fit_blocks
-from deckgen.model import Block, Code, Column, Columns, Deck, DeckMeta, Quote, Slide, plain_text
+from deckgen.model import (
+    Block,
+    Code,
+    Column,
+    Columns,
+    Deck,
+    DeckMeta,
+    Image,
+    Quote,
+    Slide,
+    plain_text,
+)
 from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.theme import Theme
 
@@ -59,6 +71,20 @@ def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
 
 
 def _layout_slide(
+    slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
+) -> list[PlacedSlide]:
+    """The slide's placed pages; background pictures go behind the first, filling the slide."""
+    backdrops = [b for b in slide.blocks if isinstance(b, Image) and b.background]
+    if not backdrops:
+        return _layout_pages(slide, meta, ctx, diagnostics)
+    rest = tuple(b for b in slide.blocks if b not in backdrops)
+    pages = _layout_pages(replace(slide, blocks=rest), meta, ctx, diagnostics)
+    width, height = slide_size(meta.aspect)
+    behind = tuple(slides.backdrop(b, width, height, ctx) for b in backdrops)
+    return [replace(pages[0], shapes=behind + pages[0].shapes), *pages[1:]]
+
+
+def _layout_pages(
     slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
 ) -> list[PlacedSlide]:
     page = _page(meta, ctx)

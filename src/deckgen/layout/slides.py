@@ -9,8 +9,8 @@ from deckgen.layout import blocks, fit
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
 from deckgen.layout.text import Face, count_lines, text_height
-from deckgen.model import DeckMeta, Paragraph, Run, plain_text
-from deckgen.placed import Box, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
+from deckgen.model import DeckMeta, Image, Paragraph, Run, plain_text
+from deckgen.placed import Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 
 CONT = " (cont.)"
 SECTION_BAR = 12.0  # points: the accent bar beside a section title
@@ -244,6 +244,16 @@ def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
         box = Box(page.right - page.inner_width * 0.2, y, page.inner_width * 0.2, box_h)
         shapes.append(TextFrame(box, (para,), "footer", slide_number=True))
     return shapes
+
+
+def backdrop(image: Image, width: float, height: float, ctx: Ctx) -> Picture:
+    """A picture covering the whole slide, cropped at its edges rather than stretched."""
+    px_w, px_h = ctx.images.get(image.path, (16, 9))
+    scale = max(width / px_w, height / px_h)
+    spare_x = (1 - width / (px_w * scale)) / 2
+    spare_y = (1 - height / (px_h * scale)) / 2
+    crop = (spare_x, spare_y, spare_x, spare_y)
+    return Picture(Box(0, 0, width, height), image.path, image.alt, crop, behind=True)
 
 
 def footer_top(height: float, ctx: Ctx) -> float:
