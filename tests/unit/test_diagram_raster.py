@@ -10,7 +10,9 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from deckgen.diagram import diagram_command, render_diagram
-from deckgen.diagram.raster import render_png
+from deckgen.diagram.components.base import Ctx
+from deckgen.diagram.layout import Layout
+from deckgen.diagram.raster import output_size, render_png
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.spec import load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError
@@ -38,11 +40,106 @@ def _image(png: bytes) -> Image.Image:
         return image.convert("RGB")
 
 
-def test_default_render_is_2880_by_1620_at_216_dpi() -> None:
-    png = render_png(_scene("truck.yaml"), 1)
-    with Image.open(io.BytesIO(png)) as image:
-        assert image.size == (2880, 1620)
+def _spec_scene(text: str, diagnostics: Diagnostics | None = None) -> Scene:
+    return build_scene(load_spec(text, "x.yaml"), _theme(), diagnostics or Diagnostics())
+
+
+def test_default_render_is_the_content_at_the_density_of_2880_by_1620() -> None:
+    scene = _scene("truck.yaml")
+    with Image.open(io.BytesIO(render_png(scene, 1))) as image:
+        assert image.size == output_size(scene, (2880, 1620))
+        assert image.size[0] < 2880 and image.size[1] < 1620
         assert image.info["dpi"] == pytest.approx((216, 216), abs=0.01)
+
+
+def test_crop_false_keeps_the_whole_canvas() -> None:
+    spec = "deckgen: 1\ncanvas: {crop: false}\nitems:\n  a: {kind: box, at: [400, 300]}\n"
+    with Image.open(io.BytesIO(render_png(_spec_scene(spec), 1))) as image:
+        assert image.size == (2880, 1620)
+
+
+def test_the_crop_is_the_content_plus_a_margin_at_the_same_scale() -> None:
+    spec = "deckgen: 1\nitems:\n  a: {kind: box, at: [400, 300], size: [600, 200], fill: blue}\n"
+    image = _image(render_png(_spec_scene(spec), 1))  # 1.5 px per logical px
+    # the box with its 3 px stroke, and 48 logical px of margin all round
+    assert image.size == pytest.approx(((603 + 96) * 1.5, (203 + 96) * 1.5), abs=2)
+    row = [image.getpixel((x, image.height // 2)) for x in range(image.width)]
+    first_ink = next(x for x, rgb in enumerate(row) if rgb != (255, 255, 255))
+    assert first_ink == pytest.approx(48 * 1.5, abs=3)
+    assert row[image.width // 2] == pytest.approx((0x00, 0x72, 0xB2), abs=3)  # blue
+
+
+def _ink_rows(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
+    """Rows inside `box` (left, top, right, bottom) holding dark pixels in its middle half,
+    clear of its outline and round corners."""
+    left, top, right, bottom = (round(v) for v in box)
+    quarter = (right - left) // 4
+    return [
+        y
+        for y in range(top + 4, bottom - 4)
+        if any(sum(image.getpixel((x, y))) < 200 for x in range(left + quarter, right - quarter))
+    ]
+
+
+def _chip_text_height(spec: str, item: str, part: str) -> float:
+    """The height in canvas px of the ink of a chip's text, rendered at 1 px per canvas px."""
+    scene = _spec_scene(spec)
+    layout = Layout(load_spec(spec, "x.yaml"), Ctx(_theme(), Diagnostics()))
+    chip = layout.draw(item).parts[part]
+    image = _image(render_png(scene, 1, (1920, 1080)))
+    view = scene.shown
+    rows = _ink_rows(
+        image, (chip.x - view.x, chip.y - view.y, chip.right - view.x, chip.bottom - view.y)
+    )
+    return rows[-1] - rows[0] + 1
+
+
+def test_chip_text_is_drawn_large_by_default() -> None:
+    spec = "deckgen: 1\nitems:\n  t: {kind: truck, at: [100, 100], cargo: [HDb]}\n"
+    # capitals of a 40 px font stand about 29 px tall
+    assert _chip_text_height(spec, "t", "cargo.HDb") == pytest.approx(29, abs=2)
+
+
+def test_chip_text_follows_the_font_and_the_truck_size() -> None:
+    base = "deckgen: 1\nitems:\n  t: {kind: truck, at: [100, 100], cargo: [HDb], %s}\n"
+    larger = _chip_text_height(base % "size: [1000, 400]", "t", "cargo.HDb")
+    assert larger == pytest.approx(29 * 2, abs=3)  # twice the natural height, twice the text
+    chip_font = _chip_text_height(base % "chip: {font: {size: 60}}", "t", "cargo.HDb")
+    assert chip_font == pytest.approx(29 * 1.5, abs=2)
+
+
+def test_warehouse_chips_take_their_fill_per_warehouse_and_per_tool() -> None:
+    spec = (
+        "deckgen: 1\nitems:\n  w:\n    kind: warehouse\n    chip: {fill: green}\n"
+        "    shelves: [[{name: auth, fill: orange}, models]]\n"
+    )
+    scene = _spec_scene(spec)
+    layout = Layout(load_spec(spec, "x.yaml"), Ctx(_theme(), Diagnostics()))
+    image = _image(render_png(scene, 1, (1920, 1080)))
+    view = scene.shown
+    for part, rgb in (("tools.auth", (0xE6, 0x9F, 0x00)), ("tools.models", (0x00, 0x9E, 0x73))):
+        chip = layout.draw("w").parts[part]
+        corner = (round(chip.x - view.x + 8), round(chip.y - view.y + 8))
+        assert image.getpixel(corner) == pytest.approx(rgb, abs=3)
+
+
+def test_every_step_shares_one_crop(tmp_path: Path) -> None:
+    spec = tmp_path / "steps.yaml"
+    spec.write_text(
+        "deckgen: 1\nitems:\n"
+        "  a: {kind: box, at: [100, 100]}\n"
+        "  b: {kind: box, at: [1500, 800]}\n"
+        "steps:\n  - show: [a]\n  - show: [b]\n",
+        "utf-8",
+    )
+    steps = render_diagram(spec, _theme(), tmp_path / "c", Diagnostics())
+    sizes = set()
+    for step in steps:
+        with Image.open(step.png) as image:
+            assert image.size == (step.width_px, step.height_px)
+            sizes.add(image.size)
+    (size,) = sizes  # the first step is as large as the last: its box does not move
+    assert size[0] > 1500 * 1.5 and size[1] > 700 * 1.5
 
 
 def test_the_cargo_box_is_drawn_in_the_style_colour() -> None:
@@ -115,8 +212,8 @@ def test_diagram_command_writes_named_pngs(tmp_path: Path) -> None:
     assert [p.name for p in written] == [f"c-isomorphic-step-{n}.png" for n in (1, 2, 3)]
     one = diagram_command(spec, tmp_path / "one.png", 2, False, (480, 270), _theme(), Diagnostics())
     assert one == [tmp_path / "one.png"]
-    with Image.open(one[0]) as image:
-        assert image.size == (480, 270)
+    with Image.open(one[0]) as image, Image.open(written[0]) as first:
+        assert image.size == first.size == output_size(_scene("c-isomorphic.yaml"), size)
 
 
 GOLDENS = [
@@ -138,7 +235,7 @@ def test_render_matches_golden(case: str) -> None:
         actual.save(golden_path, optimize=True)
     with Image.open(golden_path) as opened:
         golden = opened.convert(opened.mode)
-    assert (golden.mode, golden.size) == ("RGB", GOLDEN_SIZE)
+    assert (golden.mode, golden.size) == ("RGB", actual.size)
     diff = ImageChops.difference(actual, golden)
     mean = sum(ImageStat.Stat(diff).mean) / 3
     if mean >= TOLERANCE:

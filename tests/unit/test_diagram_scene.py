@@ -82,3 +82,49 @@ def test_layout_is_the_same_in_every_step() -> None:
     scene = _example("b-job-sites.yaml")
     assert len(scene.steps) == 4
     assert all(p.owner for p in scene.prims)  # one display list; steps only filter it
+
+
+def test_a_font_below_the_floor_is_raised_once_with_a_located_warning() -> None:
+    diagnostics = Diagnostics()
+    text = (
+        "deckgen: 1\nstyles:\n  tiny: {font: {size: 20}}\nitems:\n"
+        "  a: {kind: label, text: hi, font: {size: 18}}\n"
+        "  b: {kind: box, style: tiny, label: hi}\n"
+        "  c: {kind: label, text: ok, font: {size: 24}}\n"
+    )
+    scene = _scene(text, diagnostics)
+    assert [str(w) for w in diagnostics.sorted()] == [
+        "x.yaml:3:23: font size 20 px is below the 24 px floor; drawn at 24 px",
+        "x.yaml:5:43: font size 18 px is below the 24 px floor; drawn at 24 px",
+    ]
+    sizes = {p.owner: p.size for p in scene.prims if p.shape == "text"}
+    assert sizes == {"a": 24, "b": 24, "c": 24}
+
+
+def test_default_text_is_40_px_and_signs_48() -> None:
+    text = (
+        "deckgen: 1\nitems:\n"
+        "  l: {kind: label, text: note}\n"
+        "  s: {kind: site, label: Server, gate: {side: s, label: gate}}\n"
+        "  g: {kind: group, at: [900, 0], frame: {label: Edge}, children: {x: {kind: box}}}\n"
+        "  a: {kind: arrow, from: l, to: g, label: request}\n"
+    )
+    texts = {(p.owner, p.text): p.size for p in _scene(text).prims if p.shape == "text"}
+    assert texts[("l", "note")] == 40
+    assert texts[("s", "Server")] == 48
+    assert texts[("s", "gate")] == 40
+    assert texts[("g", "Edge")] == 40
+    assert texts[("a", "request")] == 40
+
+
+def test_a_filled_label_is_padded_in_proportion_to_its_font() -> None:
+    text = (
+        "deckgen: 1\nitems:\n  a: {kind: label, text: hi, fill: yellow, font: {size: 80}}\n"
+        "  b: {kind: label, text: hi, fill: yellow, at: [0, 400]}\n"
+    )
+    scene = _scene(text)
+    for item, size in (("a", 80), ("b", 40)):
+        (background,) = (p for p in scene.prims if p.owner == item and p.shape == "rect")
+        box = scene.boxes[item]
+        assert box.x - background.points[0][0] == 0.45 * size
+        assert box.y - background.points[0][1] == 0.2 * size
