@@ -116,3 +116,18 @@ def test_diagram_command_writes_every_step(in_tmp: Path) -> None:
     assert run("diagram", "ask.yaml", "--step", "2", "--all").exit_code == 2
     schema = run("diagram", "--schema")
     assert schema.exit_code == 0 and '"properties"' in schema.output
+
+
+def test_on_a_dark_deck_a_diagram_is_a_light_card(in_tmp: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    talk(in_tmp, "![Asking](../diagrams/ask.yaml#step=3)")
+    text = (in_tmp / "talk/talk.md").read_text()
+    (in_tmp / "talk/talk.md").write_text("---\ntheme: dark\n---\n\n" + text)
+    assert run("build").exit_code == 0
+    slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
+    (pic,) = pictures(slide)
+    image = Image.open(io.BytesIO(pic.image.blob)).convert("RGB")
+    assert image.getpixel((2, 2)) == (255, 255, 255)

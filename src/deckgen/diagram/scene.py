@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from deckgen.colors import luminance
 from deckgen.diagram.components.base import Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
 from deckgen.diagram.kinds import LINKS
@@ -58,7 +59,9 @@ def build_scene(
     _lint(spec, layout, ctx)
     steps = scene_steps(spec, layout)
     _warn_never_visible(spec, steps, diagnostics)
-    background = theme.colors.background
+    # Pictograms are drawn in ink on light fills, so the canvas stays light whatever the deck:
+    # on a dark deck a diagram reads as a light card.
+    background = theme.colors.background if _is_light(theme.colors.background) else "FFFFFF"
     view = crop_box(spec, prims, steps) if spec.crop else None
     boxes = dict(layout.boxes)
     return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view)
@@ -191,3 +194,7 @@ def _warn_never_visible(
     for item in spec.items:
         if not any(item.id in s.visible for s in steps):
             diagnostics.warn(item.where, f"{item.kind} '{item.id}' is never visible in any step")
+
+
+def _is_light(color: str) -> bool:
+    return luminance(color) > 0.5

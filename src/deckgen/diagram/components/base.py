@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from deckgen.colors import contrast
 from deckgen.diagram.display import Anchor, Box, Prim, rect
 from deckgen.diagram.spec import Font, Item, merge_font
 from deckgen.errors import Diagnostics, SourceLocation
@@ -131,14 +132,7 @@ def contrast_text(fill: str | None) -> str:
     """Ink on light fills, white on dark ones (blue, ink)."""
     if fill is None:
         return INK
-    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    lum = sum(
-        w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
-        for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True)
-    )
-    with_ink = (lum + 0.05) / (0.0160 + 0.05)
-    with_white = 1.05 / (lum + 0.05)
-    return INK if with_ink >= with_white else WHITE
+    return INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
 
 
 def text_lines(
