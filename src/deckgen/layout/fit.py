@@ -59,7 +59,7 @@ def paginate(page: Page, width: float, room: float, ctx: Ctx) -> list[Page]:
             pages[-1].append(block)
             used += gap + h
             continue
-        head, tail = split.split(block, width, room - used - gap, ctx)
+        head, tail = split.split(block, width, room - used - gap, ctx, fresh=not pages[-1])
         if head is not None:
             pages[-1].append(head)
             queue.insert(0, tail)

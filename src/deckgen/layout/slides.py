@@ -8,11 +8,13 @@ from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.layout import blocks, fit
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
-from deckgen.layout.text import Face, count_lines, text_height
+from deckgen.layout.text import Face, count_lines, line_starts, split_runs, text_height
 from deckgen.model import DeckMeta, Image, Paragraph, Run, plain_text
 from deckgen.placed import Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 
 CONT = " (cont.)"
+MAX_TITLE_HEIGHT = 172.8  # points: a title never takes more than a third of the slide
+TITLE_SMALLEST = 16.0  # points: below its floor a title may shrink this far before it is cut
 SECTION_BAR = 12.0  # points: the accent bar beside a section title
 FOOTER_MARGIN = 16.0  # points between the footer line and the slide's bottom edge
 
@@ -40,6 +42,7 @@ class Heading:
     paragraph: PlacedParagraph
     height: float
     shrunk_from: float | None
+    cut: bool = False  # too long for any size: ends in "…"
 
 
 def fit_heading(
@@ -51,34 +54,47 @@ def fit_heading(
     color: str,
     align: str = "left",
 ) -> Heading:
-    """The largest size that fits one line, else two lines, else the floor on as many lines."""
+    """The largest size that fits one line, else two lines, else the floor on as many lines
+    as a title may take; a title longer even than that shrinks further, and at last is cut."""
     family = ctx.theme.fonts.heading
-    chosen: tuple[float, int] | None = None
-    for allowed in (1, 2):
-        size = start
-        while size >= floor and chosen is None:
-            lines = count_lines(runs, replace(ctx.face(size, bold=True), family=family), width)
-            if lines <= allowed:
-                chosen = (size, lines)
-            size -= 2
-    if chosen is None:
-        chosen = (
-            floor,
-            count_lines(runs, replace(ctx.face(floor, bold=True), family=family), width),
-        )
-    face_size, lines = chosen
-    style = replace(ctx.style(face_size, color, bold=True), font=family)
-    para = PlacedParagraph(runs, style, line_height(face_size), align=align)  # type: ignore[arg-type]
-    return Heading(para, text_height(lines, face_size), start if face_size < start else None)
+
+    def lines_at(size: float, text: tuple[Run, ...] = runs) -> int:
+        return count_lines(text, replace(ctx.face(size, bold=True), family=family), width)
+
+    sizes = [start - 2 * i for i in range(int((start - floor) // 2) + 1)]
+    tries = [(size, allowed) for allowed in (1, 2) for size in sizes]
+    tries += [(size, 99) for size in range(int(floor), int(TITLE_SMALLEST) - 1, -2)]
+    for size, allowed in tries:
+        lines = lines_at(size)
+        if lines <= allowed and text_height(lines, size) <= MAX_TITLE_HEIGHT:
+            return _heading(runs, size, lines, start, color, ctx, align)
+    keep = int(MAX_TITLE_HEIGHT // line_height(TITLE_SMALLEST))
+    starts = line_starts(runs, replace(ctx.face(TITLE_SMALLEST, bold=True), family=family), width)
+    head, _ = split_runs(runs, starts[keep])
+    cut = (*head, Run("…"))
+    heading = _heading(cut, TITLE_SMALLEST, lines_at(TITLE_SMALLEST, cut), start, color, ctx, align)
+    return replace(heading, cut=True)
+
+
+def _heading(
+    runs: tuple[Run, ...], size: float, lines: int, start: float, color: str, ctx: Ctx, align: str
+) -> Heading:
+    style = replace(ctx.style(size, color, bold=True), font=ctx.theme.fonts.heading)
+    para = PlacedParagraph(runs, style, line_height(size), align=align)  # type: ignore[arg-type]
+    return Heading(para, text_height(lines, size), start if size < start else None)
 
 
 def warn_heading(
     heading: Heading, title: str, where: SourceLocation, diagnostics: Diagnostics
 ) -> None:
-    if heading.shrunk_from:
+    short = title if len(title) <= 60 else title[:57] + "..."
+    if heading.cut:
+        hint = "a title is a line or two; move the rest into the slide"
+        diagnostics.warn(where, f"title '{short}' is too long for a slide and was cut", hint)
+    elif heading.shrunk_from:
         size = heading.paragraph.style.size
         diagnostics.warn(
-            where, f"title '{title}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit"
+            where, f"title '{short}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit"
         )
 
 

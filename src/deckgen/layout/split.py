@@ -6,14 +6,15 @@ from dataclasses import replace
 
 from deckgen.layout import blocks, code, table
 from deckgen.layout.context import Ctx, LaidBlock, Listing, line_height
-from deckgen.layout.text import line_starts, split_runs
+from deckgen.layout.text import count_lines, line_starts, split_runs
 from deckgen.model import BulletList, Paragraph, Quote, Run, Table
 
 
 def split(
-    block: LaidBlock, width: float, room: float, ctx: Ctx
+    block: LaidBlock, width: float, room: float, ctx: Ctx, fresh: bool = False
 ) -> tuple[LaidBlock | None, LaidBlock]:
-    """The part of `block` that fits in `room` (None if nothing useful does), and the rest."""
+    """The part of `block` that fits in `room` (None if nothing useful does), and the rest.
+    `fresh`: the room is a whole empty slide, so even an awkward split beats overflowing."""
     match block:
         case Paragraph():
             return _split_paragraph(block, width, room, ctx)
@@ -22,7 +23,10 @@ def split(
         case Listing():
             return code.split(block, width, room, ctx)
         case Table():
-            return table.split(block, width, room, ctx)
+            head, tail = table.split(block, width, room, ctx)
+            if head is None and fresh and block.rows:
+                return _split_first_row(block, width, room, ctx)
+            return head, tail
         case Quote():
             return _split_quote(block, width, room, ctx)
         case _:
@@ -86,3 +90,20 @@ def _split_quote(q: Quote, width: float, room: float, ctx: Ctx) -> tuple[Quote |
         return None, q
     rest = (replace(first, runs=parts[1]), *q.paragraphs[1:])
     return replace(q, paragraphs=(replace(first, runs=parts[0]),)), replace(q, paragraphs=rest)
+
+
+def _split_first_row(t: Table, width: float, room: float, ctx: Ctx) -> tuple[Table | None, Table]:
+    """A row taller than a slide: each cell's lines that fit, then the rest in a row below."""
+    widths = table.col_widths(t, width, ctx)
+    cell_room = room - table.row_heights(t, width, ctx)[0] - 2 * table.INSET_Y
+    heads: list[tuple[Run, ...]] = []
+    tails: list[tuple[Run, ...]] = []
+    for cell, w in zip(t.rows[0], widths, strict=False):
+        inner = w - 2 * table.INSET_X
+        fits = count_lines(cell, ctx.face(ctx.table), inner) * line_height(ctx.table) <= cell_room
+        parts = None if fits else _split_runs_at(cell, inner, cell_room, ctx, ctx.table)
+        heads.append(parts[0] if parts else cell)
+        tails.append(parts[1] if parts else ())
+    if not any(tails):
+        return None, t
+    return replace(t, rows=(tuple(heads),)), replace(t, rows=(tuple(tails), *t.rows[1:]))

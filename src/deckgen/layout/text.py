@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 
@@ -79,14 +78,35 @@ def line_starts(runs: tuple[Run, ...], face: Face, width: float) -> list[tuple[i
             starts.append((word.run, word.offset))
             used = 0.0
         if word.width > avail:  # one word wider than the line breaks between letters
-            extra = math.ceil(word.width / avail) - 1
-            starts.extend([(word.run, word.offset)] * extra)
-            used = word.width - extra * avail
+            breaks, used = _letter_breaks(runs, word, face, avail)
+            starts.extend(breaks)
         else:
             used += word.width
         used += word.space
         forced = word.breaks
     return starts
+
+
+def _letter_breaks(
+    runs: tuple[Run, ...], word: Word, face: Face, avail: float
+) -> tuple[list[tuple[int, int]], float]:
+    """Where the lines of an over-wide word start (as PowerPoint breaks it, between letters,
+    and as CJK text without spaces breaks), and the width used on its last line."""
+    breaks: list[tuple[int, int]] = []
+    run, offset, used, left = word.run, word.offset, 0.0, word.width
+    while left > 0 and run < len(runs):
+        text = runs[run].text
+        if offset >= len(text):
+            run, offset = run + 1, 0
+            continue
+        if text[offset].isspace():
+            break
+        width = run_width(text[offset], runs[run], face)
+        if used > 0 and used + width > avail:
+            breaks.append((run, offset))
+            used = 0.0
+        used, left, offset = used + width, left - width, offset + 1
+    return breaks, used
 
 
 def count_lines(runs: tuple[Run, ...], face: Face, width: float) -> int:
