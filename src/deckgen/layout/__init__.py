@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
 
@@ -29,6 +29,8 @@ from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.theme import Theme
 
 __all__ = ["layout_deck", "slide_size"]
+
+CONTINUED = "(continued from the previous slide)"  # the notes of a "(cont.)" slide
 
 
 def slide_size(aspect: str) -> tuple[float, float]:
@@ -84,82 +86,74 @@ def _layout_slide(
     return [replace(pages[0], shapes=behind + pages[0].shapes), *pages[1:]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One slide being laid out, with everything its rules read."""
+
+    slide: Slide
+    body: tuple[LaidBlock, ...]
+    page: slides.Page
+    ctx: Ctx
+    footer: tuple[Shape, ...]
+    notes: str
+    diagnostics: Diagnostics
+
+    def placed(
+        self, kind: str, title: TextFrame | None, shapes: list[Shape], notes: str
+    ) -> PlacedSlide:
+        background = self.ctx.theme.colors.background
+        return slides.slide(
+            kind, title, shapes + list(self.footer), notes, background, self.slide.source
+        )
+
+
 def _layout_pages(
     slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
 ) -> list[PlacedSlide]:
     page = _page(meta, ctx)
-    notes = "\n\n".join(slide.notes)
-    colors = ctx.theme.colors
     body = tuple(_resolve(b, ctx, diagnostics) for b in slide.blocks)
-    footer = slides.footer_shapes(meta, page, ctx)
+    footer = tuple(slides.footer_shapes(meta, page, ctx))
+    job = _Job(slide, body, page, ctx, footer, "\n\n".join(slide.notes), diagnostics)
     if slide.kind == "title":
         title, shapes = slides.title_slide_shapes(meta, page, ctx, slide.source)
-        return [slides.slide("title", title, shapes, notes, colors.background, slide.source)]
+        return [replace(job, footer=()).placed("title", title, shapes, job.notes)]
     if slide.kind == "section":
-        return _section(slide, body, page, ctx, footer, notes, diagnostics)
+        return _section(job)
     if slide.kind == "quote" and len(body) == 1 and isinstance(body[0], Quote):
-        return _quote(slide, body[0], page, ctx, footer, notes, diagnostics)
-    return _content(slide, body, page, ctx, footer, notes, diagnostics)
+        return _quote(job, body[0])
+    return _content(job)
 
 
-def _section(
-    slide: Slide,
-    body: tuple[LaidBlock, ...],
-    page: slides.Page,
-    ctx: Ctx,
-    footer: list[Shape],
-    notes: str,
-    diagnostics: Diagnostics,
-) -> list[PlacedSlide]:
+def _section(job: _Job) -> list[PlacedSlide]:
     """A section divider, its title large in the middle. Text under the heading stays below
     it when it fits at full size; more text makes it a slide titled in the accent colour."""
-    background = ctx.theme.colors.background
-    title, bar, below = slides.section_shapes(slide.title, page, ctx)
+    page, ctx = job.page, job.ctx
+    title, bar, below = slides.section_shapes(job.slide.title, page, ctx)
     room = page.bottom - below
-    fitted = fit_blocks(body, page.inner_width, room, ctx) if body else []
+    fitted = fit_blocks(job.body, page.inner_width, room, ctx) if job.body else []
     if len(fitted) > 1 or (fitted and fitted[0].step > 0):
-        accent = ctx.theme.colors.accent
-        return _content(slide, body, page, ctx, footer, notes, diagnostics, "section", accent)
+        return _content(job, "section", ctx.theme.colors.accent)
     shapes: list[Shape] = [bar]
     if fitted:
-        box = Box(page.left, below, page.inner_width, room)
-        shapes += place_stack(fitted[0].blocks, box, ctx)
-    return [slides.slide("section", title, shapes + footer, notes, background, slide.source)]
+        shapes += place_stack(fitted[0].blocks, Box(page.left, below, page.inner_width, room), ctx)
+    return [job.placed("section", title, shapes, job.notes)]
 
 
-def _content(
-    slide: Slide,
-    body: tuple[LaidBlock, ...],
-    page: slides.Page,
-    ctx: Ctx,
-    footer: list[Shape],
-    notes: str,
-    diagnostics: Diagnostics,
-    kind: str = "content",
-    heading_color: str = "",
-) -> list[PlacedSlide]:
+def _content(job: _Job, kind: str = "content", heading_color: str = "") -> list[PlacedSlide]:
     """A content slide, and the "(cont.)" slides it needs."""
+    slide = job.slide
     parts = slides.content_slides(
-        slide.title, body, page, ctx, slide.source, diagnostics, heading_color
+        slide.title, job.body, job.page, job.ctx, slide.source, job.diagnostics, heading_color
     )
-    background = ctx.theme.colors.background
-    result = []
-    for number, (heading, shapes) in enumerate(parts):
-        text = notes if number == 0 else "(continued from the previous slide)"
-        result.append(slides.slide(kind, heading, shapes + footer, text, background, slide.source))
-    return result
+    return [
+        job.placed(kind, heading, shapes, job.notes if number == 0 else CONTINUED)
+        for number, (heading, shapes) in enumerate(parts)
+    ]
 
 
-def _quote(
-    slide: Slide,
-    quote: Quote,
-    page: slides.Page,
-    ctx: Ctx,
-    footer: list[Shape],
-    notes: str,
-    diagnostics: Diagnostics,
-) -> list[PlacedSlide]:
+def _quote(job: _Job, quote: Quote) -> list[PlacedSlide]:
     """A quote alone on a slide, large; too long for that, it is laid out as ordinary text."""
+    page, ctx, slide = job.page, job.ctx, job.slide
     sizes, top, title = ctx.theme.sizes, page.top, None
     if slide.title:
         width, color = page.inner_width, ctx.theme.colors.heading
@@ -169,11 +163,10 @@ def _quote(
     box = Box(page.left + page.inner_width * 0.08, top, page.inner_width * 0.84, page.bottom - top)
     shapes = slides.quote_shapes(quote.paragraphs, box, ctx)
     if shapes is None:
-        return _content(slide, (quote,), page, ctx, footer, notes, diagnostics)
+        return _content(job)
     if title:
-        slides.warn_heading(heading, plain_text(slide.title), slide.source, diagnostics)
-    background = ctx.theme.colors.background
-    return [slides.slide("quote", title, shapes + footer, notes, background, slide.source)]
+        slides.warn_heading(heading, plain_text(slide.title), slide.source, job.diagnostics)
+    return [job.placed("quote", title, shapes, job.notes)]
 
 
 def _resolve(block: object, ctx: Ctx, diagnostics: Diagnostics) -> LaidBlock:
