@@ -122,6 +122,21 @@ def diagram(
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+def outline(source: Path) -> None:
+    """Print the talk's structure with the time its speaker notes take to say."""
+    from deckgen.outline import outline as make_outline
+    from deckgen.pipeline import outline_deck
+
+    try:
+        deck = outline_deck(source, Diagnostics())
+    except DeckgenError as error:
+        _fail(error, "outline")
+        return
+    click.echo(make_outline(deck), nl=False)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
 def dump(source: Path) -> None:
     """Print the parsed slide model of SOURCE as text (what deckgen understood)."""
     from deckgen.dump import dump_deck

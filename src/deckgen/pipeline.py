@@ -157,10 +157,7 @@ def _render(
 ) -> tuple[Step, ...]:
     from deckgen.diagram import render_diagram  # imported late: talks without diagrams skip it
 
-    path = Path(ref.path)
-    if not path.is_file():
-        hint = "the path is relative to the .md file"
-        raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, hint)
+    path = _spec_path(ref)
     steps = render_diagram(
         path, theme, cache, diagnostics, step=ref.step, display_path=display(path)
     )
@@ -171,6 +168,40 @@ def _render(
         )
         for s in steps
     )
+
+
+def _spec_path(ref: DiagramRef) -> Path:
+    path = Path(ref.path)
+    if not path.is_file():
+        hint = "the path is relative to the .md file"
+        raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, hint)
+    return path
+
+
+def outline_deck(source: Path, diagnostics: Diagnostics) -> Deck:
+    """The talk as parsed, each diagram slide repeated once per build step with the step's
+    notes, as the deck will have it, without rendering a picture (for `deckgen outline`)."""
+    from deckgen.diagram import step_notes
+    from deckgen.markdown import parse_talk
+
+    deck = parse_talk([read_source(f) for f in talk_files(source)], diagnostics)
+    slides: list[Slide] = []
+    problems: list[Problem] = []
+    for slide in deck.slides:
+        lead = next((b for b in slide.blocks if isinstance(b, DiagramRef)), None)
+        if lead is None:
+            slides.append(slide)
+            continue
+        try:
+            path = _spec_path(lead)
+            steps = step_notes(path, lead.step, display(path))
+        except DeckgenError as error:
+            problems += error.problems
+            continue
+        slides += [replace(slide, notes=(*slide.notes, n) if n else slide.notes) for n in steps]
+    if problems:
+        raise DeckgenError.of(problems)
+    return replace(deck, slides=tuple(slides))
 
 
 def _step_slides(slide: Slide, steps: dict[DiagramRef, tuple[Step, ...]]) -> Iterator[Slide]:

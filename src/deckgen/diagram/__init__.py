@@ -1,5 +1,11 @@
 """Diagrams drawn from YAML specs: load, lay out once, render each build step to a PNG."""
 
-from deckgen.diagram.build import RenderedStep, diagram_command, json_schema, render_diagram
+from deckgen.diagram.build import (
+    RenderedStep,
+    diagram_command,
+    json_schema,
+    render_diagram,
+    step_notes,
+)
 
-__all__ = ["RenderedStep", "diagram_command", "json_schema", "render_diagram"]
+__all__ = ["RenderedStep", "diagram_command", "json_schema", "render_diagram", "step_notes"]

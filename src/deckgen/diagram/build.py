@@ -97,6 +97,16 @@ def json_schema() -> dict[str, Any]:
     return schema()
 
 
+def step_notes(
+    spec_path: Path, step: int | None = None, display_path: str | None = None
+) -> tuple[str, ...]:
+    """Each step's speaker notes ("" where none), without rendering anything."""
+    shown = display_path or str(spec_path)
+    spec = load_spec(read_spec(spec_path, shown), shown)
+    notes = {s.number: s.notes for s in spec.steps}
+    return tuple(notes.get(n, "") for n in _numbers(spec, step, shown))
+
+
 def read_spec(path: Path, shown: str) -> str:
     """The spec's text; unreadable or non-UTF-8 files are DiagramSpecErrors located at the file."""
     try:

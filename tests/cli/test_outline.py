@@ -1,0 +1,45 @@
+"""deckgen outline: the talk's structure with the time its notes take to say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run, write_talk
+
+SPEC = """deckgen: 1
+items:
+  a: {kind: box, at: [10, 10], size: [100, 100]}
+steps:
+  - {show: [a], notes: 'one two three'}
+  - {notes: 'four five'}
+"""
+
+
+def test_outline_counts_sections_slides_steps_and_time(in_tmp: Path) -> None:
+    (in_tmp / "diagrams").mkdir()
+    (in_tmp / "diagrams/d.yaml").write_text(SPEC)
+    words = " ".join(["word"] * 130)
+    talk = (
+        "---\ntitle: Timed\nduration: 2\n---\n\n# Part\n\n## Spoken\n\n- a\n\n"
+        f"::: notes\n{words}\n:::\n\n## Picture\n\n![d](../diagrams/d.yaml)\n"
+    )
+    write_talk(in_tmp, talk)
+    result = run("outline")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line[13:] for line in lines[:-1]] == [
+        "Timed",
+        "Part",
+        "  Spoken",
+        "  Picture",
+        "  Picture",
+    ]
+    assert lines[2].split()[0] == "1:30"  # 15 s + 15 s + 60 s for 130 words
+    assert lines[-1] == "5 slides, about 2:00 of notes; within the 2:00 slot"
+
+
+def test_outline_reports_a_missing_spec_at_its_line(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Picture\n\n![d](../diagrams/nope.yaml)\n")
+    result = run("outline")
+    assert result.exit_code == 1
+    assert "talk/talk.md:3:1: diagram spec not found" in result.output
