@@ -122,6 +122,26 @@ def diagram(
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+def check(source: Path) -> None:
+    """Report what would look wrong in SOURCE's deck, writing nothing; exit 1 if anything."""
+    from deckgen.pipeline import check_talk
+
+    diagnostics = Diagnostics()
+    try:
+        slides = check_talk(source, diagnostics)
+    except DeckgenError as error:
+        _report(diagnostics)
+        _fail(error, "check")
+        return
+    _report(diagnostics)
+    count = len(diagnostics.warnings)
+    click.echo(f"checked {_plural(slides, 'slide')}: {_plural(count, 'warning')}")
+    if count:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
 def outline(source: Path) -> None:
     """Print the talk's structure with the time its speaker notes take to say."""
     from deckgen.outline import outline as make_outline

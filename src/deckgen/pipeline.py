@@ -20,6 +20,7 @@ from deckgen.errors import (
     TalkError,
 )
 from deckgen.model import Block, Columns, Deck, DiagramRef, Image, Paragraph, Run, Slide
+from deckgen.placed import PlacedDeck
 from deckgen.theme import Theme
 
 DEFAULT_SOURCE = Path("talk")
@@ -38,28 +39,48 @@ def build_deck(
 ) -> BuildResult:
     """Build the deck; on any error the previous deck at `output` stays as it was."""
     started = time.perf_counter()
-    from deckgen.fonts import check_fonts
-    from deckgen.layout import layout_deck
-    from deckgen.markdown import parse_talk
     from deckgen.pptx_writer import write_pptx
-    from deckgen.theme import load_theme
 
-    files = talk_files(source)
-    output = output or Path("build") / f"{_stem(source, files)}.pptx"
-    deck = parse_talk([read_source(f) for f in files], diagnostics)
-    base = files[0].parent
-    theme = load_theme(deck.meta.theme, base, deck.meta.source_of("theme"))
-    check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
-    cache = output.parent / ".deckgen-cache" / "diagrams"
-    deck, problems = attach_diagrams(deck, theme, cache, diagnostics)
-    deck, sizes, more = attach_pictures(deck, diagnostics)
-    if problems or more:  # every bad picture and diagram in one report
-        raise DeckgenError.of(sorted(problems + more, key=_problem_place))
-    placed = layout_deck(deck, theme, sizes, diagnostics)
+    output = output or default_output(source)
+    placed = place_talk(source, output.parent / ".deckgen-cache" / "diagrams", diagnostics)
     if strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
     write_atomically(output, write_pptx(placed, creation_date()))
     return BuildResult(output, len(placed.slides), time.perf_counter() - started)
+
+
+def check_talk(source: Path, diagnostics: Diagnostics) -> int:
+    """Everything a build does but writing, plus a warning for each slide without notes.
+    Returns the number of slides the deck would have."""
+    cache = default_output(source).parent / ".deckgen-cache" / "diagrams"
+    placed = place_talk(source, cache, diagnostics)
+    silent = {s.source for s in placed.slides if not s.notes.strip()}
+    for where in sorted(silent):
+        diagnostics.warn(where, "slide without speaker notes", "add a '::: notes' block")
+    return len(placed.slides)
+
+
+def default_output(source: Path) -> Path:
+    return Path("build") / f"{_stem(source, talk_files(source))}.pptx"
+
+
+def place_talk(source: Path, cache: Path, diagnostics: Diagnostics) -> PlacedDeck:
+    """Parse, attach diagrams and pictures, lay out: the deck, ready to write."""
+    from deckgen.fonts import check_fonts
+    from deckgen.layout import layout_deck
+    from deckgen.markdown import parse_talk
+    from deckgen.theme import load_theme
+
+    files = talk_files(source)
+    deck = parse_talk([read_source(f) for f in files], diagnostics)
+    base = files[0].parent
+    theme = load_theme(deck.meta.theme, base, deck.meta.source_of("theme"))
+    check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
+    deck, problems = attach_diagrams(deck, theme, cache, diagnostics)
+    deck, sizes, more = attach_pictures(deck, diagnostics)
+    if problems or more:  # every bad picture and diagram in one report
+        raise DeckgenError.of(sorted(problems + more, key=_problem_place))
+    return layout_deck(deck, theme, sizes, diagnostics)
 
 
 def talk_files(source: Path) -> list[Path]:
