@@ -31,11 +31,14 @@ def _report(diagnostics: Diagnostics) -> None:
             click.echo(f"  hint: {problem.hint}", err=True)
 
 
-def _fail(error: DeckgenError, what: str) -> None:
+def _print_problems(error: DeckgenError, what: str) -> None:
     for problem in error.problems:
-        text = f"{problem.location}: {problem.message}" if problem.location else problem.message
-        click.echo(f"{text} ({problem.hint})" if problem.hint else text, err=True)
+        click.echo(str(problem), err=True)
     click.echo(f"{what} failed: {_plural(len(error.problems), 'problem')}", err=True)
+
+
+def _fail(error: DeckgenError, what: str) -> None:
+    _print_problems(error, what)
     sys.exit(1)
 
 
@@ -56,19 +59,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when there are warnings.")
 def build(source: Path, output: Path | None, strict: bool) -> None:
     """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
-    from deckgen.pipeline import build_deck
-
-    diagnostics = Diagnostics()
-    try:
-        result = build_deck(source, output, diagnostics, strict=strict)
-    except DeckgenError as error:
-        _report(diagnostics)
-        _fail(error, "build")
-        return
-    _report(diagnostics)
-    slides = _plural(result.slides, "slide")
-    warnings = _plural(len(diagnostics.warnings), "warning")
-    click.echo(f"built {result.output}: {slides}, {warnings}, {result.seconds:.2f} s")
+    if not _build_and_report(source, output, strict):
+        sys.exit(1)
 
 
 @main.command()
@@ -118,6 +110,93 @@ def diagram(
     _report(diagnostics)
     for path in written:
         click.echo(f"wrote {path}")
+
+
+def _build_and_report(source: Path, output: Path | None, strict: bool = False) -> bool:
+    """One build, its warnings and summary printed; False when it failed."""
+    from deckgen.pipeline import build_deck
+
+    diagnostics = Diagnostics()
+    try:
+        result = build_deck(source, output, diagnostics, strict=strict)
+    except DeckgenError as error:
+        _report(diagnostics)
+        _print_problems(error, "build")
+        return False
+    _report(diagnostics)
+    slides = _plural(result.slides, "slide")
+    warnings = _plural(len(diagnostics.warnings), "warning")
+    click.echo(f"built {result.output}: {slides}, {warnings}, {result.seconds:.2f} s")
+    return True
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck.")
+@click.option(
+    "--interval", type=click.FloatRange(min=0.05), default=0.5, help="Seconds between looks."
+)
+@click.option("--max-builds", type=click.IntRange(min=1), hidden=True)
+def watch(source: Path, output: Path | None, interval: float, max_builds: int | None) -> None:
+    """Build SOURCE, then rebuild whenever the talk or its diagrams change (Ctrl-C stops)."""
+    import time
+
+    from deckgen.pipeline import watched_files
+
+    def stamps() -> list[tuple[Path, int]]:
+        return [(p, p.stat().st_mtime_ns) for p in watched_files(source) if p.exists()]
+
+    builds, seen = 0, None
+    click.echo(f"watching {source} (Ctrl-C stops)")
+    try:
+        while max_builds is None or builds < max_builds:
+            now = stamps()
+            if now != seen:
+                seen = now
+                _build_and_report(source, output)
+                builds += 1
+            else:
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("stopped watching")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("."), required=False)
+@click.option("--title", default="My talk", help="The talk's title.")
+def new(folder: Path, title: str) -> None:
+    """Start a talk in FOLDER: talk/talk.md, an example diagram, and a .gitignore."""
+    from deckgen.pipeline import new_talk
+
+    try:
+        written = new_talk(folder, title)
+    except DeckgenError as error:
+        _fail(error, "new")
+        return
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {folder} && deckgen build")
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="The PDF (default build/<talk>.pdf)."
+)
+def export(source: Path, output: Path | None) -> None:
+    """Build SOURCE and turn the deck into a PDF with LibreOffice."""
+    from deckgen.pipeline import build_deck, default_output, export_pdf
+
+    diagnostics = Diagnostics()
+    try:
+        deck = build_deck(source, None, diagnostics).output
+        pdf = export_pdf(deck, output or default_output(source).with_suffix(".pdf"))
+    except DeckgenError as error:
+        _report(diagnostics)
+        _fail(error, "export")
+        return
+    _report(diagnostics)
+    click.echo(f"exported {pdf}")
 
 
 @main.command()

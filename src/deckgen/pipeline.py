@@ -60,6 +60,15 @@ def check_talk(source: Path, diagnostics: Diagnostics) -> int:
     return len(placed.slides)
 
 
+def watched_files(source: Path) -> list[Path]:
+    """What a rebuild depends on: the talk's files (pictures too) and the diagrams folder."""
+    talk = source if source.is_dir() else source.parent
+    found = [source] if source.is_file() else []
+    for folder in (talk, talk.parent / "diagrams"):
+        found += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return sorted(set(found))
+
+
 def default_output(source: Path) -> Path:
     return Path("build") / f"{_stem(source, talk_files(source))}.pptx"
 
@@ -331,3 +340,43 @@ def write_atomically(output: Path, data: bytes) -> None:
         raise OutputError(
             f"cannot write {display(output)}: {fault.strerror}", None, "choose another path with -o"
         ) from None
+
+
+# --- new talks and PDF -----------------------------------------------------------------------
+
+
+def new_talk(folder: Path, title: str) -> list[Path]:
+    """Write a new talk's starting files into `folder`; refuse to overwrite any."""
+    from deckgen.scaffold import talk_files as starting_files
+
+    files = {folder / name: text for name, text in starting_files(title).items()}
+    taken = [p for p in files if p.exists()]
+    if taken:
+        hint = "pick an empty folder: deckgen new my-talk"
+        raise OutputError(f"{display(taken[0])} already exists; nothing was written", None, hint)
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)
+
+
+def export_pdf(deck: Path, pdf: Path) -> Path:
+    """The deck as a PDF, made by LibreOffice in a private profile; OutputError without it."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        hint = "install LibreOffice Impress: apt-get install libreoffice-impress"
+        raise OutputError("PDF export needs LibreOffice, which is not installed", None, hint)
+    with tempfile.TemporaryDirectory() as work:
+        profile = (Path(work) / "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        command += ["--convert-to", "pdf", "--outdir", work, str(deck.resolve())]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        made = Path(work) / f"{deck.stem}.pdf"
+        if not made.is_file():
+            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+            raise OutputError(f"LibreOffice made no PDF of {display(deck)}: {detail[0]}")
+        write_atomically(pdf, made.read_bytes())
+    return pdf

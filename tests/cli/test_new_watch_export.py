@@ -1,0 +1,90 @@
+"""deckgen new, watch and export: starting a talk, rebuilding on save, a PDF for handouts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import run, write_talk
+
+
+def test_new_starts_a_talk_that_builds_cleanly(in_tmp: Path) -> None:
+    result = run("new", "my-talk", "--title", "Servers, explained")
+    assert result.exit_code == 0, result.output
+    assert "created my-talk/talk/talk.md" in result.output
+    built = run("build", "my-talk/talk", "-o", "my-talk/build/talk.pptx", "--strict")
+    assert built.exit_code == 0, built.output
+    prs = Presentation(str(in_tmp / "my-talk/build/talk.pptx"))
+    assert prs.slides[0].shapes.title.text == "Servers, explained"
+    assert all(s.has_notes_slide for s in prs.slides)
+
+
+def test_new_never_overwrites(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Mine\n")
+    result = run("new")
+    assert result.exit_code == 1
+    assert "talk/talk.md already exists; nothing was written" in result.output
+    assert (in_tmp / "talk/talk.md").read_text() == "## Mine\n"
+
+
+def watch_until(after: list[tuple[str, Callable[[], None]]]) -> str:
+    """Run `deckgen watch` in a process; each time its output shows a cue, do the next edit."""
+    command = [sys.executable, "-m", "deckgen", "watch", "--interval", "0.1"]
+    command += ["--max-builds", str(len(after) + 1)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    output = ""
+    for cue, edit in after:
+        while cue not in output:
+            line = process.stdout.readline()
+            assert line, output  # the watcher ended before the cue
+            output += line
+        edit()
+    rest, _ = process.communicate(timeout=120)
+    return output + rest
+
+
+def test_watch_rebuilds_when_the_talk_changes(in_tmp: Path) -> None:
+    talk = write_talk(in_tmp, "## First\n\n- a\n")
+    edit = [("built build/talk.pptx", lambda: talk.write_text("## Second\n\n- b\n"))]
+    output = watch_until(edit)
+    assert output.count("built build/talk.pptx") == 2
+    assert Presentation(str(in_tmp / "build/talk.pptx")).slides[0].shapes.title.text == "Second"
+
+
+def test_watch_survives_a_broken_save(in_tmp: Path) -> None:
+    talk = write_talk(in_tmp, "---\ntitle: [broken\n---\n\n## A\n")
+    output = watch_until([("build failed", lambda: talk.write_text("## Fixed\n"))])
+    assert "talk/talk.md:2:" in output
+    assert "built build/talk.pptx: 1 slide" in output
+
+
+@pytest.mark.visual
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdfinfo") is None, reason="needs LibreOffice"
+)
+def test_export_makes_a_pdf(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## One\n\n- a\n\n## Two\n\n- b\n")
+    result = run("export")
+    assert result.exit_code == 0, result.output
+    pdf = in_tmp / "build/talk.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Pages:           2" in info.stdout
+
+
+def test_export_without_libreoffice_says_what_to_install(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(in_tmp))
+    write_talk(in_tmp, "## One\n")
+    result = run("export")
+    assert result.exit_code == 1
+    assert "PDF export needs LibreOffice" in result.output
+    assert "apt-get install libreoffice-impress" in result.output
