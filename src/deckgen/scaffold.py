@@ -65,18 +65,19 @@ items:
     at: [160, 380]
     size: [520, 300]
     fill: green
+    font: {size: 60, weight: bold}
     label: "Browser"
   server:
     kind: box
     at: [1240, 380]
     size: [520, 300]
     fill: orange
+    font: {size: 60, weight: bold}
     label: "Server"
   ask:
     kind: arrow
     from: browser.e
     to: server.w
-    lane: -1
     style: request
     label: "request"
   answer:
