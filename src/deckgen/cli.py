@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError, Diagnostics
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _plural(count: int, noun: str) -> str:

@@ -23,7 +23,6 @@ from deckgen.model import Block, Columns, Deck, DiagramRef, Image, Paragraph, Ru
 from deckgen.placed import PlacedDeck
 from deckgen.theme import Theme
 
-DEFAULT_SOURCE = Path("talk")
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
 
 

@@ -44,13 +44,11 @@ class Colors:
     heading: str
     muted: str
     accent: str
-    accent2: str
     code_background: str
     code_text: str
     table_header_background: str
     table_header_text: str
     table_stripe: str
-    table_border: str
     quote_bar: str
 
 

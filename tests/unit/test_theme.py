@@ -36,7 +36,7 @@ def test_text_contrast_is_at_least_4_5(name: str, fg: str, bg: str) -> None:
 @pytest.mark.parametrize("name", ["default", "dark"])
 def test_accents_come_from_okabe_ito(name: str) -> None:
     theme = load_theme(name, Path("."))
-    assert {theme.colors.accent, theme.colors.accent2, theme.colors.quote_bar} <= OKABE_ITO
+    assert {theme.colors.accent, theme.colors.quote_bar} <= OKABE_ITO
     assert {value for _, value in theme.palette} >= OKABE_ITO
 
 

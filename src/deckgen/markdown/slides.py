@@ -23,9 +23,6 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
     source: SourceLocation | None = None
 
-    def is_empty(self) -> bool:
-        return not (self.title or self.blocks or self.notes or self.kind == "title")
-
     def has_content(self) -> bool:
         return bool(self.title or self.blocks or self.kind == "title")
 
