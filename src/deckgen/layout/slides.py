@@ -10,7 +10,7 @@ from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
 from deckgen.layout.text import Face, count_lines, line_starts, split_runs, text_height
 from deckgen.model import DeckMeta, Image, Paragraph, Run, plain_text
-from deckgen.placed import Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
+from deckgen.placed import Align, Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 
 CONT = " (cont.)"
 MAX_TITLE_HEIGHT = 172.8  # points: a title never takes more than a third of the slide
@@ -52,7 +52,7 @@ def fit_heading(
     start: float,
     floor: float,
     color: str,
-    align: str = "left",
+    align: Align = "left",
 ) -> Heading:
     """The largest size that fits one line, else two lines, else the floor on as many lines
     as a title may take; a title longer even than that shrinks further, and at last is cut."""
@@ -77,10 +77,10 @@ def fit_heading(
 
 
 def _heading(
-    runs: tuple[Run, ...], size: float, lines: int, start: float, color: str, ctx: Ctx, align: str
+    runs: tuple[Run, ...], size: float, lines: int, start: float, color: str, ctx: Ctx, align: Align
 ) -> Heading:
     style = replace(ctx.style(size, color, bold=True), font=ctx.theme.fonts.heading)
-    para = PlacedParagraph(runs, style, line_height(size), align=align)  # type: ignore[arg-type]
+    para = PlacedParagraph(runs, style, line_height(size), align=align)
     return Heading(para, text_height(lines, size), start if size < start else None)
 
 
