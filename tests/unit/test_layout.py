@@ -70,8 +70,21 @@ def test_code_prefers_a_smaller_size_to_wrapping(ctx: Ctx) -> None:
     listing = Listing((line,) * 3, HERE)
     chosen = fit_blocks((listing,), 700, 400, ctx)
     assert len(chosen) == 1
-    size = ctx.at_step(chosen[0].step).code
+    size = chosen[0].sized(ctx).code
     assert text_width("x" * 60, "Courier New", size) + 21.6 <= 700
+
+
+def test_code_shrinks_before_the_text_beside_it(ctx: Ctx) -> None:
+    wide = Listing(((Run("y" * 70, code=True),),) * 4, HERE)
+    words = BulletList(
+        tuple(ListItem((Run("a short point"),), 0, False, None, HERE) for _ in range(3)), HERE
+    )
+    chosen = fit_blocks((words, wide), 700, 400, ctx)
+    assert len(chosen) == 1
+    sized = chosen[0].sized(ctx)
+    assert sized.body == ctx.theme.sizes.body  # the bullets keep their full size
+    assert sized.code < ctx.theme.sizes.code
+    assert text_width("y" * 70, "Courier New", sized.code) + 21.6 <= 700
 
 
 def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:

@@ -131,7 +131,7 @@ def _section(job: _Job) -> list[PlacedSlide]:
     title, bar, below = slides.section_shapes(job.slide.title, page, ctx)
     room = page.bottom - below
     fitted = fit_blocks(job.body, page.inner_width, room, ctx) if job.body else []
-    if len(fitted) > 1 or (fitted and fitted[0].step > 0):
+    if len(fitted) > 1 or (fitted and fitted[0].shrunk):
         return _content(job, "section", ctx.theme.colors.accent)
     shapes: list[Shape] = [bar]
     if fitted:

@@ -30,16 +30,17 @@ LaidBlock = Block | Listing
 @dataclass(frozen=True, slots=True)
 class Ctx:
     theme: Theme
-    step: int
+    step: int  # how many size steps text and tables are shrunk
     images: Mapping[str, tuple[int, int]]
     text_color: str
+    code_step: int | None = None  # listings' own step, when they shrink apart from the text
 
     @property
     def gap(self) -> float:
         return self.theme.margins.gap * PT_PER_INCH
 
-    def size(self, start: float, floor: float) -> float:
-        return max(floor, start - SIZE_STEP * self.step)
+    def size(self, start: float, floor: float, step: int | None = None) -> float:
+        return max(floor, start - SIZE_STEP * (self.step if step is None else step))
 
     @property
     def body(self) -> float:
@@ -47,7 +48,7 @@ class Ctx:
 
     @property
     def code(self) -> float:
-        return self.size(self.theme.sizes.code, self.theme.sizes.code_min)
+        return self.size(self.theme.sizes.code, self.theme.sizes.code_min, self.code_step)
 
     @property
     def table(self) -> float:
@@ -64,7 +65,10 @@ class Ctx:
         return TextStyle(fonts.body, size, color or self.text_color, bold, italic, fonts.code)
 
     def at_step(self, step: int) -> Ctx:
-        return replace(self, step=step)
+        return replace(self, step=step, code_step=None)
+
+    def at_steps(self, text: int, code: int) -> Ctx:
+        return replace(self, step=text, code_step=code)
 
     @property
     def last_step(self) -> int:

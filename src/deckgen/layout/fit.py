@@ -13,37 +13,51 @@ Page = tuple[LaidBlock, ...]
 
 @dataclass(frozen=True, slots=True)
 class Fitted:
-    """The blocks of one slide and the size step they fit at."""
+    """The blocks of one slide and the size steps they fit at: text's and code's."""
 
     blocks: Page
     step: int
+    code_step: int
+
+    @property
+    def shrunk(self) -> bool:
+        return self.step > 0 or self.code_step > 0
+
+    def sized(self, ctx: Ctx) -> Ctx:
+        return ctx.at_steps(self.step, self.code_step)
 
 
 def fits(page: Page, width: float, room: float, ctx: Ctx) -> bool:
     return blocks.stack_height(page, width, ctx) <= room + 0.01
 
 
-def best_step(page: Page, width: float, room: float, ctx: Ctx) -> int | None:
-    """The largest size that fits; preferring, among those, one where no code line wraps."""
+def best_steps(page: Page, width: float, room: float, ctx: Ctx) -> tuple[int, int] | None:
+    """The largest text size that fits, with the largest code size that fits beside it,
+    preferring code that does not wrap: listings shrink before the text around them does."""
+    last = ctx.last_step
+    if not fits(page, width, room, ctx.at_step(last)):
+        return None
+    has_code = "code" in blocks.kinds(page)
+    pairs = [(t, c) for t in range(last + 1) for c in (range(last + 1) if has_code else (t,))]
+    fitting = (p for p in pairs if fits(page, width, room, ctx.at_steps(*p)))
     first = None
-    for step in range(ctx.last_step + 1):
-        if fits(page, width, room, ctx.at_step(step)):
-            if not any(blocks.code_wraps(b, width, ctx.at_step(step)) for b in page):
-                return step
-            first = step if first is None else first
+    for pair in fitting:
+        if not any(blocks.code_wraps(b, width, ctx.at_steps(*pair)) for b in page):
+            return pair
+        first = first or pair
     return first
 
 
 def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:
-    """One Fitted when the blocks fit at some size; else several, each at its own best size."""
-    step = best_step(page, width, room, ctx)
-    if step is not None:
-        return [Fitted(page, step)]
+    """One Fitted when the blocks fit at some size; else several, each page at one size."""
+    steps = best_steps(page, width, room, ctx)
+    if steps is not None:
+        return [Fitted(page, *steps)]
     least = len(paginate(page, width, room, ctx.at_step(ctx.last_step)))
     for step in range(ctx.last_step + 1):  # the largest size that needs no more slides
         pages = paginate(page, width, room, ctx.at_step(step))
         if len(pages) <= least:
-            return [Fitted(p, step) for p in pages]
+            return [Fitted(p, step, step) for p in pages]
     raise AssertionError("the smallest size always paginates")
 
 

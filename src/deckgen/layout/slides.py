@@ -129,7 +129,7 @@ def content_slides(
         box = Box(page.left, page.top, width, head.height)
         frame = TextFrame(box, (head.paragraph,), "title") if title else None
         shapes = place_stack(
-            part.blocks, Box(page.left, top, width, page.bottom - top), ctx.at_step(part.step)
+            part.blocks, Box(page.left, top, width, page.bottom - top), part.sized(ctx)
         )
         slides.append((frame, shapes))
     return slides
@@ -152,11 +152,18 @@ def _warn_fit(
         diagnostics.warn(
             at, f"{name} is too long for one slide; continued on {more} more marked '(cont.)'"
         )
-    elif fitted and fitted[0].step > 0:
-        small = ctx.at_step(fitted[0].step)
-        sizes = {"text": small.body, "code": small.code, "table": small.table}
+    elif fitted and fitted[0].shrunk:
+        small = fitted[0].sized(ctx)
+        full = ctx.at_step(0)
+        sizes = {
+            "text": (small.body, full.body),
+            "code": (small.code, full.code),
+            "table": (small.table, full.table),
+        }
         used = blocks.kinds(fitted[0].blocks)
-        told = ", ".join(f"{kind} {sizes[kind]:g} pt" for kind in sizes if kind in used)
+        told = ", ".join(
+            f"{kind} {now:g} pt" for kind, (now, was) in sizes.items() if kind in used and now < was
+        )
         diagnostics.warn(where, f"{name}: shrunk to fit ({told})")
 
 
