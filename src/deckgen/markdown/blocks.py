@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -34,6 +35,8 @@ _ATTRIBUTION = re.compile(r"\s*(?:—|―|–|--)\s*")
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _TASK = re.compile(r"\[([ xX])\]\s+")
+_TAG = re.compile(r"<[^>]*>")
+_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 MAX_LEVEL = 2
 _ALIGNS: dict[str, Align] = {f"text-align:{a}": a for a in ("left", "center", "right")}
 
@@ -240,9 +243,19 @@ def _rule(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
 def _html_block(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
     where = ctx.at(_line0(token))
     texts, rest = comments(token.content)
+    items: list[Item] = [item for text in texts for item in comment_items(text, where)]
     if rest:
-        ctx.warn(where, "raw HTML is ignored", "only <!-- comments --> are read, as notes")
-    return [item for text in texts for item in comment_items(text, where)]
+        words = html_text(rest)
+        kept = "; its text is kept" if words else ""
+        ctx.warn(where, f"raw HTML tags are ignored{kept}", "write Markdown instead")
+        items += [Paragraph((Run(words),), where)] if words else []
+    return items
+
+
+def html_text(markup: str) -> str:
+    """The words of an HTML fragment, tags dropped and entities read (`&amp;` is `&`)."""
+    without_tags = _TAG.sub(" ", _HIDDEN.sub(" ", markup))
+    return " ".join(html.unescape(without_tags).split())
 
 
 def _div(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
