@@ -99,7 +99,7 @@ def _problem_key(p: Problem) -> tuple[str, int, int, str]:
     return (loc.path, loc.line, loc.col, p.message)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """A hint naming the closest valid choice, or None when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=cutoff)
     return f"did you mean '{close[0]}'?" if close else None

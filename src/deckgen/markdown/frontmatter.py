@@ -186,7 +186,8 @@ def _other_key(key: str, where: SourceLocation, warnings: list[Problem]) -> None
         warnings.append(Problem(where, "Marp's 'header' is not shown", hint))
     else:
         message = f"unknown front matter key '{key}' is ignored"
-        warnings.append(Problem(where, message, did_you_mean(key, _FIELDS)))
+        # Decks carry other tools' keys: suggest only for a near miss, a typo like 'autor'.
+        warnings.append(Problem(where, message, did_you_mean(key, _FIELDS, cutoff=0.75)))
 
 
 def _deckgen_theme(name: str) -> bool:
