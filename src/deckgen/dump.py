@@ -105,6 +105,7 @@ def _image(block: Image) -> Iterator[str]:
     size = [f"width={block.width_pct:g}%"] if block.width_pct is not None else []
     size += [f"width={block.width_px}px"] if block.width_px is not None else []
     size += ["background"] if block.background else []
+    size += [f"{block.side}:{block.share:.0%}"] if block.side else []
     yield " ".join(["image", block.path, f"alt={block.alt!r}", *size, _at(block)])
 
 

@@ -88,7 +88,8 @@ class Table:
 @dataclass(frozen=True, slots=True)
 class Image:
     """A picture file. `width_pct` from {width=70%}, `width_px` from ![w:600](...);
-    `background` from Marp's ![bg](...), meant to fill the slide behind its content."""
+    `background` from Marp's ![bg](...), meant to fill the slide behind its content, or with
+    `side` ("left"/"right", from ![bg left:40%](...)) to fill that share of the slide beside it."""
 
     path: str
     alt: str
@@ -97,6 +98,8 @@ class Image:
     width_px: int | None = None
     caption: str = ""
     background: bool = False
+    side: str = ""
+    share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

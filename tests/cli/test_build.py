@@ -217,3 +217,20 @@ def test_a_marp_background_picture_fills_the_slide_behind_the_text(in_tmp: Path)
     assert (pic.left, pic.top, pic.width, pic.height) == (0, 0, 12192000, 6858000)
     assert pic.crop_top == pytest.approx(0.21875) and pic.crop_left == 0
     assert slide.shapes[0].shape_id == pic.shape_id  # under the title and the text
+
+
+def test_a_marp_split_background_takes_its_side_and_the_text_the_rest(in_tmp: Path) -> None:
+    make_png(in_tmp / "talk/img/crab.png", (800, 800))
+    write_talk(
+        in_tmp,
+        "---\nmarp: true\n---\n\n# Crabs\n\n![bg left:40% A crab](img/crab.png)\n\n- claws\n",
+    )
+    assert run("build").exit_code == 0
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    slide = prs.slides[0]
+    pic = next(s for s in slide.shapes if s.shape_type == 13)
+    assert (pic.left, pic.top, pic.height) == (0, 0, prs.slide_height)
+    assert pic.width == pytest.approx(prs.slide_width * 0.4, abs=2)
+    assert pic._element.nvPicPr.cNvPr.get("descr") == "A crab"
+    for shape in (slide.shapes.title, shape_named(slide, "Body")[0]):
+        assert shape.left >= pic.width

@@ -75,15 +75,25 @@ def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
 def _layout_slide(
     slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
 ) -> list[PlacedSlide]:
-    """The slide's placed pages; background pictures go behind the first, filling the slide."""
+    """The slide's placed pages. Background pictures go behind everything, filling the slide,
+    or, split to one side (Marp's `bg left:40%`), fill that side with the content beside them."""
     backdrops = [b for b in slide.blocks if isinstance(b, Image) and b.background]
+    page = _page(meta, ctx)
     if not backdrops:
-        return _layout_pages(slide, meta, ctx, diagnostics)
+        return _layout_pages(slide, meta, ctx, diagnostics, page)
     rest = tuple(b for b in slide.blocks if b not in backdrops)
-    pages = _layout_pages(replace(slide, blocks=rest), meta, ctx, diagnostics)
-    width, height = slide_size(meta.aspect)
-    behind = tuple(slides.backdrop(b, width, height, ctx) for b in backdrops)
-    return [replace(pages[0], shapes=behind + pages[0].shapes), *pages[1:]]
+    split = next((b for b in backdrops if b.side), None)
+    margin = ctx.theme.margins.left * PT_PER_INCH
+    cut = page.width * split.share if split else 0.0
+    if split and split.side == "left":
+        page = replace(page, left=cut + margin)
+    elif split:
+        page = replace(page, right=page.width - cut - margin)
+    pages = _layout_pages(replace(slide, blocks=rest), meta, ctx, diagnostics, page)
+    boxes = {"": Box(0, 0, page.width, page.height), "left": Box(0, 0, cut, page.height)}
+    boxes["right"] = Box(page.width - cut, 0, cut, page.height)
+    behind = tuple(slides.backdrop(b, boxes[b.side], ctx) for b in backdrops)
+    return [replace(p, shapes=behind + p.shapes) for p in pages]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +118,8 @@ class _Job:
 
 
 def _layout_pages(
-    slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
+    slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics, page: slides.Page
 ) -> list[PlacedSlide]:
-    page = _page(meta, ctx)
     body = tuple(_resolve(b, ctx, diagnostics) for b in slide.blocks)
     footer = tuple(slides.footer_shapes(meta, page, ctx))
     job = _Job(slide, body, page, ctx, footer, "\n\n".join(slide.notes), diagnostics)

@@ -269,14 +269,14 @@ def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
     return shapes
 
 
-def backdrop(image: Image, width: float, height: float, ctx: Ctx) -> Picture:
-    """A picture covering the whole slide, cropped at its edges rather than stretched."""
+def backdrop(image: Image, box: Box, ctx: Ctx) -> Picture:
+    """A picture covering `box` (the slide, or one side of it), cropped rather than stretched."""
     px_w, px_h = ctx.images.get(image.path, (16, 9))
-    scale = max(width / px_w, height / px_h)
-    spare_x = (1 - width / (px_w * scale)) / 2
-    spare_y = (1 - height / (px_h * scale)) / 2
+    scale = max(box.w / px_w, box.h / px_h)
+    spare_x = (1 - box.w / (px_w * scale)) / 2
+    spare_y = (1 - box.h / (px_h * scale)) / 2
     crop = (spare_x, spare_y, spare_x, spare_y)
-    return Picture(Box(0, 0, width, height), image.path, image.alt, crop, behind=True)
+    return Picture(box, image.path, image.alt, crop, behind=True)
 
 
 def footer_top(height: float, ctx: Ctx) -> float:

@@ -32,6 +32,9 @@ _MARP_BG_WORD = re.compile(
 )
 
 
+_MARP_SPLIT = re.compile(r"(left|right)(?::(\d+(?:\.\d+)?)%)?", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _State:
     """Walking one inline token: the style in force, and what has been produced so far."""
@@ -139,7 +142,7 @@ def _image(state: _State, token: Token) -> None:
     src = str(token.attrs.get("src", ""))
     picture = _picture(state.ctx, src, alt.text, where, alt.width_px)
     if alt.background and isinstance(picture, Image):
-        picture = replace(picture, background=True)
+        picture = replace(picture, background=True, side=alt.side, share=alt.share)
     state.emit(picture)
 
 
@@ -148,6 +151,8 @@ class _Alt:
     text: str
     width_px: int | None
     background: bool = False
+    side: str = ""  # Marp's split background: the picture takes this side of the slide
+    share: float = 0.5
 
 
 def _marp_background(alt: str) -> _Alt | None:
@@ -156,7 +161,13 @@ def _marp_background(alt: str) -> _Alt | None:
     if "bg" not in (word.lower() for word in words):
         return None
     kept = [word for word in words if not _MARP_BG_WORD.fullmatch(word)]
-    return _Alt(" ".join(kept), None, background=True)
+    side, share = "", 0.5
+    for word in words:
+        found = _MARP_SPLIT.fullmatch(word)
+        if found:
+            side = found.group(1).lower()
+            share = min(0.9, max(0.1, float(found.group(2)) / 100)) if found.group(2) else 0.5
+    return _Alt(" ".join(kept), None, background=True, side=side, share=share)
 
 
 def _marp_size(state: _State, alt: str, where: SourceLocation) -> _Alt:
