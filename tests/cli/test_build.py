@@ -234,3 +234,14 @@ def test_a_marp_split_background_takes_its_side_and_the_text_the_rest(in_tmp: Pa
     assert pic._element.nvPicPr.cNvPr.get("descr") == "A crab"
     for shape in (slide.shapes.title, shape_named(slide, "Body")[0]):
         assert shape.left >= pic.width
+
+
+def test_a_theme_file_beside_the_talk(in_tmp: Path) -> None:
+    theme = (Path(__file__).parents[2] / "src/deckgen/themes/default.yaml").read_text()
+    write_talk(in_tmp, theme.replace('text: "222222"', 'text: "0B3B5C"'), "talk/navy.yaml")
+    write_talk(in_tmp, "---\ntheme: navy.yaml\n---\n\n## Navy\n\n- words\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
+    run_ = shape_named(slide, "Body")[0].text_frame.paragraphs[0].runs[0]
+    assert str(run_.font.color.rgb) == "0B3B5C"
