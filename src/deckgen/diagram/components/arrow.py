@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, look_of, measure
+from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, look_of, measure, text_prim
 from deckgen.diagram.display import Anchor, Box, Point, Prim, line, polygon, rect
 from deckgen.diagram.spec import Item
 
@@ -141,15 +141,5 @@ def _label(
     color = ctx.color(item.style.color, INK) or INK
     return [
         rect(box, fill=WHITE, opacity=0.9, radius=8, owner=item.id, part=item.id),
-        Prim(
-            "text",
-            (box.center,),
-            text=str(item.get("label")),
-            family=look.family,
-            bold=look.bold,
-            size=look.size,
-            fill=color,
-            owner=item.id,
-            part=item.id,
-        ),
+        text_prim(box.center, str(item.get("label")), look, color, item.id, item.id),
     ]

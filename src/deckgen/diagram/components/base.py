@@ -135,6 +135,22 @@ def contrast_text(fill: str | None) -> str:
     return INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
 
 
+def text_prim(
+    at: tuple[float, float],
+    text: str,
+    look: TextLook,
+    color: str,
+    owner: str,
+    part: str,
+    align: str = "mm",
+) -> Prim:
+    """One line of text; `align` is the Pillow anchor that `at` names ("mm" = its centre)."""
+    return Prim(
+        "text", (at,), text=text, family=look.family, bold=look.bold, size=look.size,
+        fill=color, align=align, owner=owner, part=part,
+    )  # fmt: skip
+
+
 def text_lines(
     lines: list[str], center: tuple[float, float], look: TextLook, color: str, owner: str, part: str
 ) -> list[Prim]:
@@ -142,17 +158,7 @@ def text_lines(
     step = look.size * LINE_HEIGHT
     top = center[1] - step * (len(lines) - 1) / 2
     return [
-        Prim(
-            "text",
-            ((center[0], top + i * step),),
-            text=line,
-            family=look.family,
-            bold=look.bold,
-            size=look.size,
-            fill=color,
-            owner=owner,
-            part=part,
-        )
+        text_prim((center[0], top + i * step), line, look, color, owner, part)
         for i, line in enumerate(lines)
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.diagram.components.base import (
     FLOOR_PX,
     INK,
@@ -20,6 +22,7 @@ from deckgen.diagram.components.base import (
     look_of,
     measure,
     text_lines,
+    text_prim,
     wrap,
 )
 from deckgen.diagram.display import Box, Prim, compass_anchors, ellipse, polygon, rect
@@ -124,20 +127,7 @@ def draw_label(item: Item, box: Box, ctx: Ctx) -> Drawn:
     anchor = {"left": "lm", "center": "mm", "right": "rm"}[align]
     for i, line in enumerate(_label_lines(item, look)):
         y = box.y + 4 + step * (i + 0.5)
-        prims.append(
-            Prim(
-                "text",
-                ((x, y),),
-                text=line,
-                family=look.family,
-                bold=look.bold,
-                size=look.size,
-                fill=color,
-                align=anchor,
-                owner=item.id,
-                part=item.id,
-            )
-        )
+        prims.append(text_prim((x, y), line, look, color, item.id, item.id, anchor))
     return Drawn(tuple(prims), compass_anchors(box))
 
 
@@ -199,20 +189,9 @@ def draw_frame(item: Item, box: Box, ctx: Ctx) -> Drawn:
     if label:
         pad = item.get("padding", 32.0)
         look = _frame_look(item, ctx)
-        prims.append(
-            Prim(
-                "text",
-                ((box.x + pad, box.y + pad / 2 + frame_band(item, ctx) / 2),),
-                text=label,
-                family=look.family,
-                bold=True,
-                size=look.size,
-                fill=INK,
-                align="lm",
-                owner=item.id,
-                part=item.id,
-            )
-        )
+        at = (box.x + pad, box.y + pad / 2 + frame_band(item, ctx) / 2)
+        bold = replace(look, bold=True)
+        prims.append(text_prim(at, label, bold, INK, item.id, item.id, "lm"))
     return Drawn(tuple(prims), compass_anchors(box))
 
 
