@@ -137,7 +137,7 @@ def watch(source: Path, output: Path | None, interval: float, max_builds: int | 
     """Build SOURCE, then rebuild whenever the talk or its diagrams change (Ctrl-C stops)."""
     import time
 
-    from deckgen.pipeline import watched_files
+    from deckgen.files import watched_files
 
     def stamps() -> list[tuple[Path, int]]:
         return [(p, p.stat().st_mtime_ns) for p in watched_files(source) if p.exists()]
@@ -162,7 +162,7 @@ def watch(source: Path, output: Path | None, interval: float, max_builds: int | 
 @click.option("--title", default="My talk", help="The talk's title.")
 def new(folder: Path, title: str) -> None:
     """Start a talk in FOLDER: talk/talk.md, an example diagram, and a .gitignore."""
-    from deckgen.pipeline import new_talk
+    from deckgen.scaffold import new_talk
 
     try:
         written = new_talk(folder, title)
@@ -181,7 +181,9 @@ def new(folder: Path, title: str) -> None:
 )
 def export(source: Path, output: Path | None) -> None:
     """Build SOURCE and turn the deck into a PDF with LibreOffice."""
-    from deckgen.pipeline import build_deck, default_output, export_pdf
+    from deckgen.export import export_pdf
+    from deckgen.files import default_output
+    from deckgen.pipeline import build_deck
 
     diagnostics = Diagnostics()
     try:
@@ -220,10 +222,10 @@ def check(source: Path) -> None:
 def outline(source: Path) -> None:
     """Print the talk's structure with the time its speaker notes take to say."""
     from deckgen.outline import outline as make_outline
-    from deckgen.pipeline import outline_deck
+    from deckgen.pipeline import outline_talk
 
     try:
-        deck = outline_deck(source, Diagnostics())
+        deck = outline_talk(source, Diagnostics())
     except DeckgenError as error:
         _fail(error, "outline")
         return
@@ -235,8 +237,8 @@ def outline(source: Path) -> None:
 def dump(source: Path) -> None:
     """Print the parsed slide model of SOURCE as text (what deckgen understood)."""
     from deckgen.dump import dump_deck
+    from deckgen.files import read_source, talk_files
     from deckgen.markdown import parse_talk
-    from deckgen.pipeline import read_source, talk_files
 
     diagnostics = Diagnostics()
     try:

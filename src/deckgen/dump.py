@@ -57,8 +57,6 @@ def _slide(number: int, slide: Slide) -> Iterator[str]:
     yield f"slide {number} {slide.kind} @{slide.source}"
     if slide.title:
         yield f"{_INDENT}title: {dump_runs(slide.title)}"
-    if slide.subtitle:
-        yield f"{_INDENT}subtitle: {dump_runs(slide.subtitle)}"
     for block in slide.blocks:
         yield from _indented(_block(block), 1)
     if slide.notes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,6 +18,7 @@ __all__ = [
     "DeckMeta",
     "DiagramRef",
     "Image",
+    "Leaf",
     "ListItem",
     "Paragraph",
     "Quote",
@@ -26,10 +28,11 @@ __all__ = [
     "SourceLocation",
     "Table",
     "plain_text",
+    "walk_blocks",
 ]
 
 Align = Literal["left", "center", "right"]
-SlideKind = Literal["title", "section", "content", "quote"]
+SlideKind = Literal["title", "section", "content"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,8 @@ class Columns:
     source: SourceLocation
 
 
-Block = Paragraph | BulletList | Code | Table | Image | DiagramRef | Quote | Columns
+Leaf = Paragraph | BulletList | Code | Table | Image | DiagramRef | Quote
+Block = Leaf | Columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +147,6 @@ class Slide:
     blocks: tuple[Block, ...]
     notes: tuple[str, ...]
     source: SourceLocation
-    subtitle: tuple[Run, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,3 +182,13 @@ class Deck:
 
 def plain_text(runs: tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs)
+
+
+def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Leaf]:
+    """Every block, those inside columns included, in reading order (never a Columns)."""
+    for block in blocks:
+        if isinstance(block, Columns):
+            for column in block.columns:
+                yield from walk_blocks(column.blocks)
+        else:
+            yield block

@@ -1,6 +1,11 @@
-"""The files of a new talk: a short example talk and diagram to start from."""
+"""The files of a new talk: a short example talk and diagram to start from (deckgen new)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.errors import OutputError
+from deckgen.files import display
 
 TALK = """---
 title: {title}
@@ -100,7 +105,7 @@ steps:
 GITIGNORE = "build/\n*.render/\n"
 
 
-def talk_files(title: str) -> dict[str, str]:
+def starting_files(title: str) -> dict[str, str]:
     """Relative path -> text of each file a new talk starts with."""
     safe = title.replace('"', "'")
     return {
@@ -108,3 +113,16 @@ def talk_files(title: str) -> dict[str, str]:
         "diagrams/example.yaml": DIAGRAM,
         ".gitignore": GITIGNORE,
     }
+
+
+def new_talk(folder: Path, title: str) -> list[Path]:
+    """Write a new talk's starting files into `folder`; refuse to overwrite any."""
+    files = {folder / name: text for name, text in starting_files(title).items()}
+    taken = [p for p in files if p.exists()]
+    if taken:
+        hint = "pick an empty folder: deckgen new my-talk"
+        raise OutputError(f"{display(taken[0])} already exists; nothing was written", None, hint)
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)

@@ -9,11 +9,20 @@ import pytest
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.fonts import text_width
 from deckgen.layout import layout_deck
-from deckgen.layout.context import Ctx, Listing
+from deckgen.layout.context import Ctx
 from deckgen.layout.fit import fit_blocks
 from deckgen.layout.table import col_widths
 from deckgen.layout.text import WIDTH_SAFETY, Face, count_lines, line_starts, split_runs
-from deckgen.model import BulletList, Deck, DeckMeta, ListItem, Run, Slide, Table
+from deckgen.ready import (
+    BulletList,
+    ContentSlide,
+    DeckMeta,
+    ListItem,
+    Listing,
+    ReadyDeck,
+    Run,
+    Table,
+)
 from deckgen.placed import TextFrame
 from deckgen.theme import load_theme
 
@@ -24,7 +33,7 @@ FACE = Face("Arial", "Courier New", 20)
 @pytest.fixture
 def ctx() -> Ctx:
     theme = load_theme("default", Path("."))
-    return Ctx(theme, 0, {}, theme.colors.text)
+    return Ctx(theme, 0, theme.colors.text)
 
 
 def test_lines_break_where_the_measured_width_runs_out() -> None:
@@ -89,8 +98,8 @@ def test_code_shrinks_before_the_text_beside_it(ctx: Ctx) -> None:
 
 def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:
     items = tuple(ListItem((Run(f"step {n}"),), 0, True, n, HERE) for n in (3, 4, 5))
-    slide = Slide("content", (Run("Rollout"),), (BulletList(items, HERE),), (), HERE)
-    placed = layout_deck(Deck(DeckMeta(), (slide,)), ctx.theme, {}, Diagnostics())
+    slide = ContentSlide((Run("Rollout"),), (BulletList(items, HERE),), (), "", HERE)
+    placed = layout_deck(ReadyDeck(DeckMeta(), (slide,)), ctx.theme, Diagnostics())
     frame = placed.slides[0].shapes[0]
     assert isinstance(frame, TextFrame)
     assert [p.bullet.start for p in frame.paragraphs if p.bullet] == [3, 4, 5]
@@ -98,9 +107,9 @@ def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:
 
 def test_every_frame_holds_its_measured_text(ctx: Ctx) -> None:
     items = tuple(ListItem((Run(f"bullet {n} " * 6),), n % 3, False, None, HERE) for n in range(14))
-    slide = Slide("content", (Run("Many"),), (BulletList(items, HERE),), (), HERE)
+    slide = ContentSlide((Run("Many"),), (BulletList(items, HERE),), (), "", HERE)
     diagnostics = Diagnostics()
-    placed = layout_deck(Deck(DeckMeta(), (slide,)), ctx.theme, {}, diagnostics)
+    placed = layout_deck(ReadyDeck(DeckMeta(), (slide,)), ctx.theme, diagnostics)
     for page in placed.slides:
         for shape in page.shapes:
             assert isinstance(shape, TextFrame)

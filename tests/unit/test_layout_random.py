@@ -15,9 +15,11 @@ from PIL import Image
 from deckgen.errors import DeckgenError, Diagnostics
 from deckgen.layout import layout_deck
 from deckgen.markdown import parse_talk
-from deckgen.pipeline import FIXED_DATE, attach_pictures
+from deckgen.assets import FileAssets
+from deckgen.pipeline import FIXED_DATE
 from deckgen.placed import Box, PlacedDeck, TextFrame
 from deckgen.pptx_writer import write_pptx
+from deckgen.resolve import resolve_deck
 from deckgen.theme import load_theme
 
 PIECES = [
@@ -98,8 +100,7 @@ def test_random_talks_lay_out_inside_their_slides(
             deck = parse_talk([("t.md", random_talk(rng))], diagnostics)
         except DeckgenError:
             continue
-        deck, sizes, problems = attach_pictures(deck, diagnostics)
-        assert problems == []
-        placed = layout_deck(deck, theme, sizes, diagnostics)
+        assets = FileAssets(theme, tmp_path / "cache", diagnostics)
+        placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
         check(placed)
         assert write_pptx(placed, FIXED_DATE)[:2] == b"PK"

@@ -5,7 +5,7 @@ from deckgen.diagram.build import (
     diagram_command,
     json_schema,
     render_diagram,
-    step_notes,
+    step_texts,
 )
 
-__all__ = ["RenderedStep", "diagram_command", "json_schema", "render_diagram", "step_notes"]
+__all__ = ["RenderedStep", "diagram_command", "json_schema", "render_diagram", "step_texts"]

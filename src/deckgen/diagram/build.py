@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import DiagramSpec, load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError, Problem, SourceLocation
+from deckgen.files import write_atomically
 from deckgen.theme import Theme
 
 RENDERER_VERSION = "2"  # 2: cropped to content, larger default text
@@ -88,7 +88,7 @@ def diagram_command(
     else:
         targets = {numbers[0]: out or Path(f"{stem}-step-{numbers[0]}.png")}
     for n, target in targets.items():
-        _write(target, render_png(scene, n, size))
+        write_atomically(target, render_png(scene, n, size))
     return list(targets.values())
 
 
@@ -97,14 +97,14 @@ def json_schema() -> dict[str, Any]:
     return schema()
 
 
-def step_notes(
+def step_texts(
     spec_path: Path, step: int | None = None, display_path: str | None = None
-) -> tuple[str, ...]:
-    """Each step's speaker notes ("" where none), without rendering anything."""
+) -> tuple[tuple[int, str, str], ...]:
+    """Each step's number, caption and speaker notes ("" where none), without rendering."""
     shown = display_path or str(spec_path)
     spec = load_spec(read_spec(spec_path, shown), shown)
-    notes = {s.number: s.notes for s in spec.steps}
-    return tuple(notes.get(n, "") for n in _numbers(spec, step, shown))
+    texts = {s.number: (s.caption, s.notes) for s in spec.steps}
+    return tuple((n, *texts.get(n, ("", ""))) for n in _numbers(spec, step, shown))
 
 
 def read_spec(path: Path, shown: str) -> str:
@@ -184,14 +184,14 @@ def _render_into(
     cache_dir.mkdir(parents=True, exist_ok=True)
     for n, path in pngs.items():
         if not path.is_file():
-            _write(path, render_png(scene, n, size))
+            write_atomically(path, render_png(scene, n, size))
     meta = {
         "size": list(output_size(scene, size)),
         "captions": [s.caption for s in scene.steps],
         "notes": [s.notes for s in scene.steps],
         "warnings": [_dump(w) for w in local.warnings],
     }
-    _write(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
+    write_atomically(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
     return meta
 
 
@@ -205,10 +205,3 @@ def _replay(warnings: list[dict[str, Any]], diagnostics: Diagnostics) -> None:
     for w in warnings:
         where = SourceLocation(*w["location"]) if w["location"] else None
         diagnostics.warn(where, w["message"], w["hint"])
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write through a temporary file and rename, so a reader never sees half a PNG."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import cast
+from typing import assert_never
 
 from deckgen.errors import Diagnostics
-from deckgen.highlight import Line, highlight
 from deckgen.layout import slides
 from deckgen.layout.blocks import place_stack
-from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, Listing
+from deckgen.layout.context import PT_PER_INCH, Ctx
 from deckgen.layout.fit import fit_blocks
-from deckgen.model import (
-    Block,
-    Code,
-    Column,
-    Columns,
-    Deck,
+from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
+from deckgen.ready import (
+    ContentSlide,
     DeckMeta,
-    Image,
-    Quote,
-    Slide,
+    QuoteSlide,
+    ReadyDeck,
+    ReadySlide,
+    SectionSlide,
+    TitleSlide,
     plain_text,
 )
-from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.theme import Theme
 
 __all__ = ["layout_deck", "slide_size"]
@@ -38,11 +33,9 @@ def slide_size(aspect: str) -> tuple[float, float]:
     return (720.0, 540.0) if aspect == "4:3" else (960.0, 540.0)
 
 
-def layout_deck(
-    deck: Deck, theme: Theme, images: Mapping[str, tuple[int, int]], diagnostics: Diagnostics
-) -> PlacedDeck:
-    """Place every slide; `images` gives each picture's pixel size by path."""
-    ctx = Ctx(theme, 0, images, theme.colors.text)
+def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> PlacedDeck:
+    """Place every slide: sizes chosen, text measured, long slides continued."""
+    ctx = Ctx(theme, 0, theme.colors.text)
     placed: list[PlacedSlide] = []
     for slide in deck.slides:
         placed += _layout_slide(slide, deck.meta, ctx, diagnostics)
@@ -73,26 +66,26 @@ def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
 
 
 def _layout_slide(
-    slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
+    slide: ReadySlide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
 ) -> list[PlacedSlide]:
     """The slide's placed pages. Background pictures go behind everything, filling the slide,
     or, split to one side (Marp's `bg left:40%`), fill that side with the content beside them."""
-    backdrops = [b for b in slide.blocks if isinstance(b, Image) and b.background]
     page = _page(meta, ctx)
-    if not backdrops:
-        return _layout_pages(slide, meta, ctx, diagnostics, page)
-    rest = tuple(b for b in slide.blocks if b not in backdrops)
-    split = next((b for b in backdrops if b.side), None)
+    if isinstance(slide, TitleSlide):
+        title, shapes = slides.title_slide_shapes(slide, page, ctx)
+        return [_Job(slide, page, ctx, (), diagnostics).placed("title", title, shapes)]
+    split = next((b for b in slide.backdrops if b.side), None)
     margin = ctx.theme.margins.left * PT_PER_INCH
     cut = page.width * split.share if split else 0.0
     if split and split.side == "left":
         page = replace(page, left=cut + margin)
     elif split:
         page = replace(page, right=page.width - cut - margin)
-    pages = _layout_pages(replace(slide, blocks=rest), meta, ctx, diagnostics, page)
+    footer = tuple(slides.footer_shapes(meta, page, ctx))
+    pages = _layout_pages(_Job(slide, page, ctx, footer, diagnostics), slide)
     boxes = {"": Box(0, 0, page.width, page.height), "left": Box(0, 0, cut, page.height)}
     boxes["right"] = Box(page.width - cut, 0, cut, page.height)
-    behind = tuple(slides.backdrop(b, boxes[b.side], ctx) for b in backdrops)
+    behind = tuple(slides.backdrop(b.figure, boxes[b.side]) for b in slide.backdrops)
     return [replace(p, shapes=behind + p.shapes) for p in pages]
 
 
@@ -100,69 +93,65 @@ def _layout_slide(
 class _Job:
     """One slide being laid out, with everything its rules read."""
 
-    slide: Slide
-    body: tuple[LaidBlock, ...]
+    slide: ReadySlide
     page: slides.Page
     ctx: Ctx
     footer: tuple[Shape, ...]
-    notes: str
     diagnostics: Diagnostics
 
     def placed(
-        self, kind: str, title: TextFrame | None, shapes: list[Shape], notes: str
+        self, kind: str, title: TextFrame | None, shapes: list[Shape], notes: str | None = None
     ) -> PlacedSlide:
         background = self.ctx.theme.colors.background
+        said = self.slide.notes if notes is None else notes
         return slides.slide(
-            kind, title, shapes + list(self.footer), notes, background, self.slide.source
+            kind, title, shapes + list(self.footer), said, background, self.slide.source
         )
 
 
-def _layout_pages(
-    slide: Slide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics, page: slides.Page
-) -> list[PlacedSlide]:
-    body = tuple(_resolve(b, ctx, diagnostics) for b in slide.blocks)
-    footer = tuple(slides.footer_shapes(meta, page, ctx))
-    job = _Job(slide, body, page, ctx, footer, "\n\n".join(slide.notes), diagnostics)
-    if slide.kind == "title":
-        title, shapes = slides.title_slide_shapes(meta, page, ctx, slide.source)
-        return [replace(job, footer=()).placed("title", title, shapes, job.notes)]
-    if slide.kind == "section":
-        return _section(job)
-    if slide.kind == "quote" and len(body) == 1 and isinstance(body[0], Quote):
-        return _quote(job, body[0])
-    return _content(job)
+def _layout_pages(job: _Job, slide: SectionSlide | QuoteSlide | ContentSlide) -> list[PlacedSlide]:
+    match slide:
+        case SectionSlide():
+            return _section(job, slide)
+        case QuoteSlide():
+            return _quote(job, slide)
+        case ContentSlide():
+            return _content(job, slide)
+        case _:
+            assert_never(slide)
 
 
-def _section(job: _Job) -> list[PlacedSlide]:
+def _section(job: _Job, slide: SectionSlide) -> list[PlacedSlide]:
     """A section divider, its title large in the middle. Text under the heading stays below
     it when it fits at full size; more text makes it a slide titled in the accent colour."""
     page, ctx = job.page, job.ctx
-    title, bar, below = slides.section_shapes(job.slide.title, page, ctx)
+    title, bar, below = slides.section_shapes(slide.title, page, ctx)
     room = page.bottom - below
-    fitted = fit_blocks(job.body, page.inner_width, room, ctx) if job.body else []
+    fitted = fit_blocks(slide.blocks, page.inner_width, room, ctx) if slide.blocks else []
     if len(fitted) > 1 or (fitted and fitted[0].shrunk):
-        return _content(job, "section", ctx.theme.colors.accent)
+        return _content(job, slide, "section", ctx.theme.colors.accent)
     shapes: list[Shape] = [bar]
     if fitted:
         shapes += place_stack(fitted[0].blocks, Box(page.left, below, page.inner_width, room), ctx)
-    return [job.placed("section", title, shapes, job.notes)]
+    return [job.placed("section", title, shapes)]
 
 
-def _content(job: _Job, kind: str = "content", heading_color: str = "") -> list[PlacedSlide]:
+def _content(
+    job: _Job, slide: ContentSlide | SectionSlide, kind: str = "content", heading_color: str = ""
+) -> list[PlacedSlide]:
     """A content slide, and the "(cont.)" slides it needs."""
-    slide = job.slide
     parts = slides.content_slides(
-        slide.title, job.body, job.page, job.ctx, slide.source, job.diagnostics, heading_color
+        slide.title, slide.blocks, job.page, job.ctx, slide.source, job.diagnostics, heading_color
     )
     return [
-        job.placed(kind, heading, shapes, job.notes if number == 0 else CONTINUED)
+        job.placed(kind, heading, shapes, None if number == 0 else CONTINUED)
         for number, (heading, shapes) in enumerate(parts)
     ]
 
 
-def _quote(job: _Job, quote: Quote) -> list[PlacedSlide]:
+def _quote(job: _Job, slide: QuoteSlide) -> list[PlacedSlide]:
     """A quote alone on a slide, large; too long for that, it is laid out as ordinary text."""
-    page, ctx, slide = job.page, job.ctx, job.slide
+    page, ctx = job.page, job.ctx
     sizes, top, title = ctx.theme.sizes, page.top, None
     if slide.title:
         width, color = page.inner_width, ctx.theme.colors.heading
@@ -170,47 +159,10 @@ def _quote(job: _Job, quote: Quote) -> list[PlacedSlide]:
         title = TextFrame(Box(page.left, top, width, heading.height), (heading.paragraph,), "title")
         top += heading.height + ctx.gap * 1.5
     box = Box(page.left + page.inner_width * 0.08, top, page.inner_width * 0.84, page.bottom - top)
-    shapes = slides.quote_shapes(quote.paragraphs, box, ctx)
+    shapes = slides.quote_shapes(slide.quote.paragraphs, box, ctx)
     if shapes is None:
-        return _content(job)
+        as_text = ContentSlide(slide.title, (slide.quote,), (), slide.notes, slide.source)
+        return _content(job, as_text)
     if title:
         slides.warn_heading(heading, plain_text(slide.title), slide.source, job.diagnostics)
-    return [job.placed("quote", title, shapes, job.notes)]
-
-
-def _resolve(block: object, ctx: Ctx, diagnostics: Diagnostics) -> LaidBlock:
-    """Code becomes highlighted lines (warning once for an unknown language); columns recurse."""
-    if isinstance(block, Code):
-        theme = ctx.theme
-        lines, known = _highlight(
-            block.text.expandtabs(4),
-            block.language,
-            theme.code_style,
-            theme.colors.code_background,
-            theme.colors.code_text,
-        )
-        if not known:
-            diagnostics.warn(
-                block.source,
-                f"unknown code language '{block.language}': shown without highlighting",
-            )
-        return Listing(lines, block.source)
-    if isinstance(block, Columns):
-        # Columns then hold Listings too: layout's own block type, which the model does not know.
-        columns = tuple(
-            Column(
-                cast(tuple[Block, ...], tuple(_resolve(b, ctx, diagnostics) for b in c.blocks)),
-                c.width_pct,
-                c.source,
-            )
-            for c in block.columns
-        )
-        return Columns(columns, block.source)
-    return cast(LaidBlock, block)
-
-
-@cache
-def _highlight(
-    text: str, language: str, style: str, background: str, default: str
-) -> tuple[tuple[Line, ...], bool]:
-    return highlight(text, language, style, background, default)
+    return [job.placed("quote", title, shapes)]

@@ -5,22 +5,23 @@ from __future__ import annotations
 from typing import assert_never
 
 from deckgen.layout import code, table
-from deckgen.layout.context import MIN_PICTURE, Ctx, LaidBlock, Listing, line_height
+from deckgen.layout.context import MIN_PICTURE, Ctx, line_height
 from deckgen.layout.text import count_lines, text_height
-from deckgen.model import (
+from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, TextFrame
+from deckgen.ready import (
     BulletList,
-    Code,
-    Column,
-    Columns,
-    DiagramRef,
-    Image,
+    Figure,
+    Listing,
     ListItem,
     Paragraph,
     Quote,
+    ReadyBlock,
+    ReadyColumn,
+    ReadyColumns,
     Run,
     Table,
+    leaves,
 )
-from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, TextFrame
 
 LEVEL_INDENT = 28.8  # points each nesting level moves right
 BULLETS = ("•", "–", "▪")
@@ -31,7 +32,7 @@ QUOTE_PAD = 18.0
 # --- heights -------------------------------------------------------------------------------
 
 
-def height(block: LaidBlock, width: float, ctx: Ctx) -> float:
+def height(block: ReadyBlock, width: float, ctx: Ctx) -> float:
     """The least height the block needs at this width (pictures at their smallest)."""
     match block:
         case Paragraph():
@@ -42,51 +43,45 @@ def height(block: LaidBlock, width: float, ctx: Ctx) -> float:
             return code.height(block, width, ctx)
         case Table():
             return table.height(block, width, ctx)
-        case Image():
+        case Figure():
             return _picture_range(block, width, ctx)[0]
         case Quote():
             return quote_height(block, width, ctx)
-        case Columns():
+        case ReadyColumns():
             return max(stack_height(c.blocks, w, ctx) for c, w in _column_widths(block, width, ctx))
-        case Code() | DiagramRef():
-            raise AssertionError("code and diagrams are resolved before layout")
         case _:
             assert_never(block)
 
 
-def code_wraps(block: LaidBlock, width: float, ctx: Ctx) -> bool:
+def code_wraps(block: ReadyBlock, width: float, ctx: Ctx) -> bool:
     """Whether a listing in the block has a line too long for its panel at this size."""
     if isinstance(block, Listing):
         return len(code.visual_lines(block, width, ctx)) > len(block.lines)
-    if isinstance(block, Columns):
+    if isinstance(block, ReadyColumns):
         return any(
             code_wraps(b, w, ctx) for c, w in _column_widths(block, width, ctx) for b in c.blocks
         )
     return False
 
 
-def kinds(laid: tuple[LaidBlock, ...]) -> set[str]:
+def kinds(blocks: tuple[ReadyBlock, ...]) -> set[str]:
     """Which kinds of text the blocks hold: "text", "code", "table" (pictures hold none)."""
-    found: set[str] = set()
-    for block in laid:
-        if isinstance(block, Columns):
-            found |= kinds(tuple(b for c in block.columns for b in c.blocks))
-        elif isinstance(block, Listing | Table):
-            found.add("code" if isinstance(block, Listing) else "table")
-        elif not isinstance(block, Image):
-            found.add("text")
-    return found
+    return {_kind(block) for block in leaves(blocks) if not isinstance(block, Figure)}
 
 
-def stretch(block: LaidBlock, width: float, ctx: Ctx) -> float:
+def _kind(block: ReadyBlock) -> str:
+    return "code" if isinstance(block, Listing) else "table" if isinstance(block, Table) else "text"
+
+
+def stretch(block: ReadyBlock, width: float, ctx: Ctx) -> float:
     """How much taller than `height` the block would like to be (only pictures grow)."""
-    if isinstance(block, Image):
+    if isinstance(block, Figure):
         low, high = _picture_range(block, width, ctx)
         return high - low
     return 0.0
 
 
-def stack_height(blocks: tuple[LaidBlock, ...], width: float, ctx: Ctx) -> float:
+def stack_height(blocks: tuple[ReadyBlock, ...], width: float, ctx: Ctx) -> float:
     gaps = ctx.gap * max(0, len(blocks) - 1)
     return sum(height(b, width, ctx) for b in blocks) + gaps
 
@@ -122,7 +117,7 @@ def quote_height(quote: Quote, width: float, ctx: Ctx) -> float:
     return text_height(lines, ctx.body) + ctx.body * 0.3 * (len(quote.paragraphs) - 1)
 
 
-def _picture_target(image: Image, width: float) -> float:
+def _picture_target(image: Figure, width: float) -> float:
     if image.width_pct:
         return width * min(image.width_pct, 100.0) / 100
     if image.width_px:  # Marp's w:600 is in pixels of a 1280-pixel-wide slide
@@ -130,7 +125,7 @@ def _picture_target(image: Image, width: float) -> float:
     return width
 
 
-def _caption_height(image: Image, width: float, ctx: Ctx) -> float:
+def _caption_height(image: Figure, width: float, ctx: Ctx) -> float:
     if not image.caption:
         return 0.0
     size = ctx.theme.sizes.caption
@@ -138,8 +133,8 @@ def _caption_height(image: Image, width: float, ctx: Ctx) -> float:
     return ctx.gap * 0.5 + text_height(lines, size)
 
 
-def _picture_range(image: Image, width: float, ctx: Ctx) -> tuple[float, float]:
-    px_w, px_h = ctx.images.get(image.path, (4, 3))
+def _picture_range(image: Figure, width: float, ctx: Ctx) -> tuple[float, float]:
+    px_w, px_h = image.size
     natural = _picture_target(image, width) * px_h / px_w
     caption = _caption_height(image, width, ctx)
     return min(natural, MIN_PICTURE) + caption, natural + caption
@@ -148,7 +143,7 @@ def _picture_range(image: Image, width: float, ctx: Ctx) -> tuple[float, float]:
 # --- placing ---------------------------------------------------------------------------------
 
 
-def place(block: LaidBlock, box: Box, ctx: Ctx) -> list[Shape]:
+def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
     match block:
         case Paragraph():
             return [TextFrame(box, (_paragraph(block.runs, ctx),))]
@@ -159,19 +154,17 @@ def place(block: LaidBlock, box: Box, ctx: Ctx) -> list[Shape]:
             return [code.frame(block, box, ctx)]
         case Table():
             return [table.frame(block, box, ctx)]
-        case Image():
+        case Figure():
             return _place_picture(block, box, ctx)
         case Quote():
             return _place_quote(block, box, ctx)
-        case Columns():
+        case ReadyColumns():
             return _place_columns(block, box, ctx)
-        case Code() | DiagramRef():
-            raise AssertionError("code and diagrams are resolved before layout")
         case _:
             assert_never(block)
 
 
-def place_stack(blocks: tuple[LaidBlock, ...], box: Box, ctx: Ctx) -> list[Shape]:
+def place_stack(blocks: tuple[ReadyBlock, ...], box: Box, ctx: Ctx) -> list[Shape]:
     """Blocks top to bottom; room left over goes to pictures, up to their natural size."""
     spare = box.h - stack_height(blocks, box.w, ctx)
     wants = [stretch(b, box.w, ctx) for b in blocks]
@@ -208,8 +201,8 @@ def _item(item: ListItem, index: int, ctx: Ctx) -> PlacedParagraph:
     )
 
 
-def _place_picture(image: Image, box: Box, ctx: Ctx) -> list[Shape]:
-    px_w, px_h = ctx.images.get(image.path, (4, 3))
+def _place_picture(image: Figure, box: Box, ctx: Ctx) -> list[Shape]:
+    px_w, px_h = image.size
     caption_h = _caption_height(image, box.w, ctx)
     room_h = box.h - caption_h
     w = min(_picture_target(image, box.w), room_h * px_w / px_h)
@@ -245,7 +238,9 @@ def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
     return [bar, TextFrame(text_box, paras)]
 
 
-def _column_widths(columns: Columns, width: float, ctx: Ctx) -> list[tuple[Column, float]]:
+def _column_widths(
+    columns: ReadyColumns, width: float, ctx: Ctx
+) -> list[tuple[ReadyColumn, float]]:
     free = width - ctx.gap * (len(columns.columns) - 1)
     given = sum(c.width_pct or 0 for c in columns.columns)
     unsized = [c for c in columns.columns if not c.width_pct]
@@ -254,7 +249,7 @@ def _column_widths(columns: Columns, width: float, ctx: Ctx) -> list[tuple[Colum
     return [(c, free * (c.width_pct or rest) / total) for c in columns.columns]
 
 
-def _place_columns(columns: Columns, box: Box, ctx: Ctx) -> list[Shape]:
+def _place_columns(columns: ReadyColumns, box: Box, ctx: Ctx) -> list[Shape]:
     shapes: list[Shape] = []
     x = box.x
     for column, w in _column_widths(columns, box.w, ctx):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.fonts import text_width
-from deckgen.highlight import Line
-from deckgen.layout.context import Ctx, Listing, line_height
+from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import WIDTH_SAFETY
-from deckgen.model import Run
 from deckgen.placed import Box, PlacedParagraph, TextFrame, TextStyle
+from deckgen.ready import Line, Listing, Run
 
 INSET = 10.8  # points of panel around the code
 

@@ -1,13 +1,10 @@
-"""What every layout rule reads: the theme, the current size step, picture sizes."""
+"""What every layout rule reads: the theme and the current size step."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from deckgen.highlight import Line
 from deckgen.layout.text import LINE_SPACING, Face
-from deckgen.model import Block
 from deckgen.placed import TextStyle
 from deckgen.theme import Theme
 
@@ -17,21 +14,9 @@ MIN_PICTURE = 144.0  # a picture is never squeezed below 2 inches high to fit te
 
 
 @dataclass(frozen=True, slots=True)
-class Listing:
-    """A code block after highlighting: one tuple of coloured runs per source line."""
-
-    lines: tuple[Line, ...]
-    source: object  # SourceLocation, kept opaque here to stay a plain value
-
-
-LaidBlock = Block | Listing
-
-
-@dataclass(frozen=True, slots=True)
 class Ctx:
     theme: Theme
     step: int  # how many size steps text and tables are shrunk
-    images: Mapping[str, tuple[int, int]]
     text_color: str
     code_step: int | None = None  # listings' own step, when they shrink apart from the text
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.layout import blocks, split
-from deckgen.layout.context import Ctx, LaidBlock
-from deckgen.model import Columns
+from deckgen.layout.context import Ctx
+from deckgen.ready import ReadyBlock, ReadyColumns
 
-Page = tuple[LaidBlock, ...]
+Page = tuple[ReadyBlock, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:
 
 
 def paginate(page: Page, width: float, room: float, ctx: Ctx) -> list[Page]:
-    pages: list[list[LaidBlock]] = [[]]
+    pages: list[list[ReadyBlock]] = [[]]
     used = 0.0
     queue = list(page)
     while queue:
@@ -79,7 +79,7 @@ def paginate(page: Page, width: float, room: float, ctx: Ctx) -> list[Page]:
             queue.insert(0, tail)
         elif pages[-1]:
             queue.insert(0, block)
-        elif isinstance(block, Columns):  # too tall side by side: stack the columns instead
+        elif isinstance(block, ReadyColumns):  # too tall side by side: stack the columns instead
             queue[0:0] = [b for column in block.columns for b in column.blocks]
             continue
         else:  # a lone picture shrinks to the page; a table row taller than a page cannot

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.layout import blocks, fit
 from deckgen.layout.blocks import place_stack
-from deckgen.layout.context import PT_PER_INCH, Ctx, LaidBlock, line_height
+from deckgen.layout.context import PT_PER_INCH, Ctx, line_height
 from deckgen.layout.text import Face, count_lines, line_starts, split_runs, text_height
-from deckgen.model import DeckMeta, Image, Paragraph, Run, plain_text
 from deckgen.placed import Align, Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
+from deckgen.ready import DeckMeta, Figure, Paragraph, ReadyBlock, Run, TitleSlide, plain_text
 
 CONT = " (cont.)"
 MAX_TITLE_HEIGHT = 172.8  # points: a title never takes more than a third of the slide
@@ -100,7 +100,7 @@ def warn_heading(
 
 def content_slides(
     title: tuple[Run, ...],
-    body: tuple[LaidBlock, ...],
+    body: tuple[ReadyBlock, ...],
     page: Page,
     ctx: Ctx,
     where: SourceLocation,
@@ -147,7 +147,7 @@ def _warn_fit(
     name = f"slide '{title}'" if title else "slide"
     if len(fitted) > 1:
         first = fitted[1].blocks[0]
-        at = getattr(first, "source", where)
+        at = first.source
         more = len(fitted) - 1
         diagnostics.warn(
             at, f"{name} is too long for one slide; continued on {more} more marked '(cont.)'"
@@ -179,20 +179,17 @@ def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFr
     return TextFrame(box, (heading.paragraph,), "title"), bar, top + heading.height + ctx.gap * 2
 
 
-def title_slide_shapes(
-    meta: DeckMeta, page: Page, ctx: Ctx, where: SourceLocation
-) -> tuple[TextFrame, list[Shape]]:
+def title_slide_shapes(slide: TitleSlide, page: Page, ctx: Ctx) -> tuple[TextFrame, list[Shape]]:
     sizes, colors = ctx.theme.sizes, ctx.theme.colors
     width = page.inner_width
     heading = fit_heading(
-        (Run(meta.title),), width, ctx, sizes.title_slide, sizes.title_min, colors.heading
+        slide.title, width, ctx, sizes.title_slide, sizes.title_min, colors.heading
     )
     lines: list[tuple[str, float, str]] = []
-    if meta.subtitle:
-        lines.append((meta.subtitle, sizes.body, colors.text))
-    byline = " · ".join(x for x in (meta.author, meta.event, meta.date) if x)
-    if byline:
-        lines.append((byline, max(sizes.caption, sizes.body_min), colors.muted))
+    if slide.subtitle:
+        lines.append((slide.subtitle, sizes.body, colors.text))
+    if slide.byline:
+        lines.append((slide.byline, max(sizes.caption, sizes.body_min), colors.muted))
     paras = [_centered_line(text, size, color, width, ctx) for text, size, color in lines]
     below = sum(h for _, h in paras) + ctx.gap * len(paras)
     top = max(page.top, (page.height - heading.height - below - ctx.gap * 2) / 2)
@@ -269,9 +266,9 @@ def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
     return shapes
 
 
-def backdrop(image: Image, box: Box, ctx: Ctx) -> Picture:
+def backdrop(image: Figure, box: Box) -> Picture:
     """A picture covering `box` (the slide, or one side of it), cropped rather than stretched."""
-    px_w, px_h = ctx.images.get(image.path, (16, 9))
+    px_w, px_h = image.size
     scale = max(box.w / px_w, box.h / px_h)
     spare_x = (1 - box.w / (px_w * scale)) / 2
     spare_y = (1 - box.h / (px_h * scale)) / 2

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.layout import blocks, code, table
-from deckgen.layout.context import Ctx, LaidBlock, Listing, line_height
+from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import count_lines, line_starts, split_runs
-from deckgen.model import BulletList, Paragraph, Quote, Run, Table
+from deckgen.ready import BulletList, Listing, Paragraph, Quote, ReadyBlock, Run, Table
 
 
 def split(
-    block: LaidBlock, width: float, room: float, ctx: Ctx, fresh: bool = False
-) -> tuple[LaidBlock | None, LaidBlock]:
+    block: ReadyBlock, width: float, room: float, ctx: Ctx, fresh: bool = False
+) -> tuple[ReadyBlock | None, ReadyBlock]:
     """The part of `block` that fits in `room` (None if nothing useful does), and the rest.
     `fresh`: the room is a whole empty slide, so even an awkward split beats overflowing."""
     match block:

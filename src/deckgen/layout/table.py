@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import Face, count_lines, words
-from deckgen.model import Run, Table
 from deckgen.placed import Box, Cell, PlacedTable, TableColors
+from deckgen.ready import Run, Table
 
 INSET_X = 5.76  # points of cell margin left and right
 INSET_Y = 3.6

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from deckgen.fonts import text_width
-from deckgen.model import Run
+from deckgen.ready import Run
 
 LINE_SPACING = 1.2  # exact line pitch as a multiple of the font size, written into the deck
 # Renderers differ by a percent or two (hinting, kerning); never fill a line to the last point.

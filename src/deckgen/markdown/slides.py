@@ -18,7 +18,6 @@ class _Draft:
 
     kind: SlideKind = "content"
     title: tuple[Run, ...] = ()
-    subtitle: tuple[Run, ...] = ()
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: SourceLocation | None = None
@@ -150,21 +149,15 @@ def _followed_by_content(items: Sequence[Item]) -> Iterator[Heading]:
 
 
 def _title_draft(meta: DeckMeta, notes: tuple[str, ...]) -> _Draft:
-    """Subtitle, author and `event · date` become lines of the title slide's subtitle."""
-    lines = [meta.subtitle, meta.author, " · ".join(t for t in (meta.event, meta.date) if t)]
-    text = "\n".join(line for line in lines if line)
-    subtitle = (Run(text),) if text else ()
+    """The title slide; resolve decides its lines from the front matter."""
     source = meta.source or SourceLocation("", 1, 1)
-    return _Draft("title", (Run(meta.title),), subtitle, notes=list(notes), source=source)
+    return _Draft("title", (Run(meta.title),), notes=list(notes), source=source)
 
 
 def _finish(draft: _Draft) -> Slide:
     blocks = _with_attribution(draft.blocks)
-    kind = draft.kind
-    if kind == "content" and len(blocks) == 1 and isinstance(blocks[0], Quote):
-        kind = "quote"
     source = draft.source or SourceLocation("", 1, 1)
-    return Slide(kind, draft.title, blocks, tuple(draft.notes), source, draft.subtitle)
+    return Slide(draft.kind, draft.title, blocks, tuple(draft.notes), source)
 
 
 def _with_attribution(blocks: list[Block]) -> tuple[Block, ...]:

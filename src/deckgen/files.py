@@ -1,0 +1,94 @@
+"""The talk's files on disk: finding and reading them, naming the deck, writing atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from deckgen.errors import OutputError, SourceLocation, TalkError
+
+
+def talk_files(source: Path) -> list[Path]:
+    """The talk's Markdown files: `source` itself, or the .md files of the folder, sorted."""
+    if source.is_dir():
+        files = sorted(p for p in source.iterdir() if p.suffix == ".md" and p.is_file())
+        if not files:
+            raise TalkError(
+                f"no .md files in {source}/",
+                SourceLocation(str(source)),
+                "write your slides in talk/*.md",
+            )
+        return files
+    if source.is_file():
+        return [source]
+    raise TalkError(
+        f"no such file or folder: {source}",
+        None,
+        "run deckgen build in your talk's project, or name the .md file",
+    )
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """(the path as the user writes it, the file's text); not UTF-8 is a located TalkError."""
+    data = path.read_bytes()
+    try:
+        return display(path), data.decode("utf-8-sig")
+    except UnicodeDecodeError as fault:
+        line = data[: fault.start].count(b"\n") + 1
+        col = fault.start - (data.rfind(b"\n", 0, fault.start) + 1) + 1
+        where = SourceLocation(display(path), line, col)
+        raise TalkError(
+            f"not UTF-8 text (byte 0x{data[fault.start]:02X})", where, "save the file as UTF-8"
+        ) from None
+
+
+def display(path: Path) -> str:
+    """The path as the user would write it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def default_output(source: Path) -> Path:
+    """build/<talk>.pptx: a single file gives its name, a folder of files the folder's."""
+    files = talk_files(source)
+    stem = files[0].stem if source.is_file() or len(files) == 1 else source.resolve().name
+    return Path("build") / f"{stem}.pptx"
+
+
+def diagram_cache(output: Path) -> Path:
+    """Where rendered diagram steps are kept: beside the deck, so a clean build folder is fresh."""
+    return output.parent / ".deckgen-cache" / "diagrams"
+
+
+def watched_files(source: Path) -> list[Path]:
+    """What a rebuild depends on: the talk's files (pictures too) and the diagrams folder."""
+    talk = source if source.is_dir() else source.parent
+    found = [source] if source.is_file() else []
+    for folder in (talk, talk.parent / "diagrams"):
+        found += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return sorted(set(found))
+
+
+def write_atomically(output: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: readers never see half a file."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    except OSError as fault:
+        raise _cannot_write(output, fault) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, output)
+    except OSError as fault:
+        Path(temp).unlink(missing_ok=True)
+        raise _cannot_write(output, fault) from None
+
+
+def _cannot_write(output: Path, fault: OSError) -> OutputError:
+    hint = "choose another path with -o"
+    return OutputError(f"cannot write {display(output)}: {fault.strerror}", None, hint)

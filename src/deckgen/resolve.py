@@ -1,0 +1,205 @@
+"""Deck -> ReadyDeck: code highlighted, pictures sized, one slide per diagram step, each slide's
+kind and the title slide's lines decided. Pure: files are read only through `Assets`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from deckgen.assets import Assets, DiagramStep
+from deckgen.errors import DeckgenError, Diagnostics, Problem, SourceLocation
+from deckgen.highlight import highlight
+from deckgen.model import (
+    Block,
+    BulletList,
+    Code,
+    Columns,
+    Deck,
+    DeckMeta,
+    DiagramRef,
+    Image,
+    Leaf,
+    Paragraph,
+    Quote,
+    Run,
+    Slide,
+    Table,
+    walk_blocks,
+)
+from deckgen.ready import (
+    Backdrop,
+    ContentSlide,
+    Figure,
+    Listing,
+    QuoteSlide,
+    ReadyBlock,
+    ReadyColumn,
+    ReadyColumns,
+    ReadyDeck,
+    ReadySlide,
+    SectionSlide,
+    TitleSlide,
+)
+from deckgen.theme import Theme
+
+__all__ = ["map_blocks", "resolve_deck", "title_slide"]
+
+Drawn = Paragraph | BulletList | Code | Table | Image | Quote  # every leaf but a diagram
+PICTURE_HINT = "PNG, JPEG or GIF, relative to the .md file"
+
+
+@dataclass(frozen=True, slots=True)
+class _Env:
+    """What resolving reads, and where it puts the problems it finds."""
+
+    theme: Theme
+    assets: Assets
+    diagnostics: Diagnostics
+    problems: list[Problem]
+
+
+def resolve_deck(deck: Deck, theme: Theme, assets: Assets, diagnostics: Diagnostics) -> ReadyDeck:
+    """The deck ready for layout; every missing picture and broken diagram in one error."""
+    env = _Env(theme, assets, diagnostics, [])
+    slides = [ready for slide in deck.slides for ready in _slides(slide, deck.meta, env)]
+    if env.problems:
+        raise DeckgenError.of(sorted(env.problems, key=_place))
+    return ReadyDeck(deck.meta, tuple(slides))
+
+
+def map_blocks(
+    blocks: tuple[Block, ...], leaf: Callable[[Leaf], ReadyBlock]
+) -> tuple[ReadyBlock, ...]:
+    """Each block through `leaf`, columns kept as columns around their mapped blocks."""
+    return tuple(_map_block(block, leaf) for block in blocks)
+
+
+def _map_block(block: Block, leaf: Callable[[Leaf], ReadyBlock]) -> ReadyBlock:
+    if not isinstance(block, Columns):
+        return leaf(block)
+    columns = tuple(
+        ReadyColumn(map_blocks(c.blocks, leaf), c.width_pct, c.source) for c in block.columns
+    )
+    return ReadyColumns(columns, block.source)
+
+
+def title_slide(meta: DeckMeta, notes: str, source: SourceLocation) -> TitleSlide:
+    """The opening slide: the title, the subtitle, and `author · event · date` beneath."""
+    byline = " · ".join(part for part in (meta.author, meta.event, meta.date) if part)
+    return TitleSlide((Run(meta.title),), meta.subtitle, byline, notes, source)
+
+
+def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
+    """The slide ready for layout: one per build step of its first diagram (the lead; any
+    other diagram shows its last step), none when a diagram cannot be drawn."""
+    notes = "\n\n".join(slide.notes)
+    if slide.kind == "title":
+        return [title_slide(meta, notes, slide.source)]
+    leaves = list(walk_blocks(slide.blocks))
+    steps = _diagram_steps([b for b in leaves if isinstance(b, DiagramRef)], env)
+    if steps is None:
+        return []
+    ready: dict[Leaf, ReadyBlock] = {
+        b: _leaf(b, env) for b in leaves if not isinstance(b, DiagramRef)
+    }
+    lead = next((b for b in slide.blocks if isinstance(b, DiagramRef)), None)
+    slides: list[ReadySlide] = []
+    for index in range(len(steps[lead]) if lead else 1):
+        for ref, shown in steps.items():
+            ready[ref] = _step_figure(ref, shown[index] if ref == lead else shown[-1])
+        said = steps[lead][index].notes if lead else ""
+        slides.append(_slide(slide, ready, _join(notes, said)))
+    return slides
+
+
+def _slide(slide: Slide, ready: dict[Leaf, ReadyBlock], notes: str) -> ReadySlide:
+    """Pictures behind the content come apart; a slide holding only a quote is a quote slide."""
+    behind = [(b, ready[b]) for b in slide.blocks if isinstance(b, Image) and b.background]
+    backdrops = tuple(Backdrop(f, b.side, b.share) for b, f in behind if isinstance(f, Figure))
+    drawn = {b for b, f in behind if isinstance(f, Figure)}
+    blocks = map_blocks(tuple(b for b in slide.blocks if b not in drawn), ready.__getitem__)
+    if slide.kind == "section":
+        return SectionSlide(slide.title, blocks, backdrops, notes, slide.source)
+    if len(blocks) == 1 and isinstance(blocks[0], Quote):
+        return QuoteSlide(slide.title, blocks[0], backdrops, notes, slide.source)
+    return ContentSlide(slide.title, blocks, backdrops, notes, slide.source)
+
+
+def _join(notes: str, more: str) -> str:
+    return "\n\n".join(part for part in (notes, more) if part)
+
+
+def _leaf(block: Drawn, env: _Env) -> ReadyBlock:
+    match block:
+        case Code():
+            return _listing(block, env)
+        case Image():
+            return _picture(block, env)
+        case _:
+            return block
+
+
+def _listing(code: Code, env: _Env) -> Listing:
+    """Highlighted lines; an unknown language is shown plain, with a warning."""
+    colors = env.theme.colors
+    text = code.text.expandtabs(4)
+    lines, known = highlight(
+        text, code.language, env.theme.code_style, colors.code_background, colors.code_text
+    )
+    if not known:
+        message = f"unknown code language '{code.language}': shown without highlighting"
+        env.diagnostics.warn(code.source, message)
+    return Listing(lines, code.source)
+
+
+def _picture(image: Image, env: _Env) -> Figure | Paragraph:
+    """The picture with its pixel size; text in its place when it cannot be shown."""
+    if image.path.startswith(("http://", "https://")):
+        hint = "download it next to the talk and use the local path"
+        env.diagnostics.warn(image.source, f"web image not embedded: {image.path}", hint)
+        return _stand_in(image)
+    found = env.assets.picture(image.path)
+    if not found.exists:
+        env.problems.append(Problem(image.source, f"image not found: {image.path}", PICTURE_HINT))
+        return _stand_in(image)
+    if PurePath(image.path).suffix.lower() == ".svg":
+        hint = "convert it to PNG, e.g. rsvg-convert -w 1600 in.svg -o out.png"
+        env.diagnostics.warn(image.source, f"SVG pictures are not embedded yet: {image.path}", hint)
+        return _stand_in(image)
+    if found.size is None:
+        env.problems.append(Problem(image.source, f"not a picture: {image.path}", PICTURE_HINT))
+        return _stand_in(image)
+    if not image.alt.strip():
+        hint = "describe it: ![what the picture shows](path)"
+        env.diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
+    return Figure(image.path, image.alt, found.size, image.source, image.width_pct,
+                  image.width_px, image.caption)  # fmt: skip
+
+
+def _stand_in(image: Image) -> Paragraph:
+    """Text in the picture's place, so the speaker sees what is missing."""
+    return Paragraph((Run(f"[picture: {image.alt or image.path}]", italic=True),), image.source)
+
+
+def _diagram_steps(
+    refs: list[DiagramRef], env: _Env
+) -> dict[DiagramRef, tuple[DiagramStep, ...]] | None:
+    """Each diagram's steps; None (the problems noted) when any of them cannot be drawn."""
+    steps: dict[DiagramRef, tuple[DiagramStep, ...]] = {}
+    for ref in refs:
+        try:
+            steps[ref] = env.assets.diagram(ref)
+        except DeckgenError as error:
+            env.problems.extend(error.problems)
+    return steps if len(steps) == len(refs) else None
+
+
+def _step_figure(ref: DiagramRef, step: DiagramStep) -> Figure:
+    alt = ref.alt or step.caption or PurePath(ref.path).stem
+    return Figure(step.png, alt, step.size, ref.source, caption=step.caption, step=step.number)
+
+
+def _place(problem: Problem) -> tuple[str, int, int]:
+    where = problem.location or SourceLocation("")
+    return where.path, where.line, where.col
