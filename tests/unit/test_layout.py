@@ -13,17 +13,17 @@ from deckgen.layout.context import Ctx
 from deckgen.layout.fit import fit_blocks
 from deckgen.layout.table import col_widths
 from deckgen.layout.text import WIDTH_SAFETY, Face, count_lines, line_starts, split_runs
+from deckgen.placed import TextFrame
 from deckgen.ready import (
     BulletList,
     ContentSlide,
     DeckMeta,
-    ListItem,
     Listing,
+    ListItem,
     ReadyDeck,
     Run,
     Table,
 )
-from deckgen.placed import TextFrame
 from deckgen.theme import load_theme
 
 HERE = SourceLocation("t.md", 1, 1)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from deckgen.assets import FileAssets
 from deckgen.errors import DeckgenError, Diagnostics
 from deckgen.layout import layout_deck
 from deckgen.markdown import parse_talk
-from deckgen.assets import FileAssets
 from deckgen.pipeline import FIXED_DATE
 from deckgen.placed import Box, PlacedDeck, TextFrame
 from deckgen.pptx_writer import write_pptx
