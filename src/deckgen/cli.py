@@ -234,17 +234,26 @@ def outline(source: Path) -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
-def dump(source: Path) -> None:
-    """Print the parsed slide model of SOURCE as text (what deckgen understood)."""
-    from deckgen.dump import dump_deck
-    from deckgen.files import read_source, talk_files
-    from deckgen.markdown import parse_talk
+@click.option(
+    "--layout", is_flag=True, help="Show the laid-out deck: every shape's box, sizes and lines."
+)
+def dump(source: Path, layout: bool) -> None:
+    """Print what deckgen understood of SOURCE: the parsed slides, or with --layout the deck
+    as laid out (positions in points)."""
+    from deckgen.dump import dump_deck, dump_placed
+    from deckgen.files import default_output, diagram_cache
+    from deckgen.pipeline import place_talk, read_talk
 
     diagnostics = Diagnostics()
     try:
-        deck = parse_talk([read_source(f) for f in talk_files(source)], diagnostics)
+        if layout:
+            cache = diagram_cache(default_output(source))
+            text = dump_placed(place_talk(source, cache, diagnostics))
+        else:
+            text = dump_deck(read_talk(source, diagnostics)[0])
     except DeckgenError as error:
+        _report(diagnostics)
         _fail(error, "dump")
         return
     _report(diagnostics)
-    click.echo(dump_deck(deck), nl=False)
+    click.echo(text, nl=False)

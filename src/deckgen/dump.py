@@ -1,4 +1,4 @@
-"""Deck -> an indented text dump of the model, stable enough for golden tests."""
+"""Deck and PlacedDeck -> indented text dumps, stable enough for golden tests."""
 
 from __future__ import annotations
 
@@ -21,9 +21,20 @@ from deckgen.model import (
     Run,
     Slide,
     Table,
+    plain_text,
+)
+from deckgen.placed import (
+    Box,
+    Picture,
+    PlacedDeck,
+    PlacedParagraph,
+    PlacedTable,
+    Rect,
+    Shape,
+    TextFrame,
 )
 
-__all__ = ["dump_deck", "dump_runs"]
+__all__ = ["dump_deck", "dump_placed", "dump_runs"]
 
 _INDENT = "  "
 
@@ -172,3 +183,68 @@ def _inner(run: Run) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+# --- the laid-out deck ------------------------------------------------------------------------
+
+
+def dump_placed(deck: PlacedDeck) -> str:
+    """Every shape of every slide: kind, box in points, and each paragraph's size and lines."""
+    lines = [f"deck {deck.width:g}x{deck.height:g}"]
+    for number, slide in enumerate(deck.slides, 1):
+        lines.append(f"slide {number} {slide.kind} @{slide.source} bg={slide.background}")
+        shapes = ([slide.title] if slide.title else []) + list(slide.shapes)
+        for shape in shapes:
+            lines.extend(_indented(_shape(shape), 1))
+        if slide.notes:
+            lines.append(f"{_INDENT}notes: {len(slide.notes.split())} words")
+    return "\n".join(lines) + "\n"
+
+
+def _box(box: Box) -> str:
+    return f"{box.x:.1f},{box.y:.1f} {box.w:.1f}x{box.h:.1f}"
+
+
+def _shape(shape: Shape) -> Iterator[str]:
+    match shape:
+        case TextFrame():
+            extra = [f"fill={shape.fill}"] if shape.fill else []
+            extra += [f"inset={shape.inset:g}"] if shape.inset else []
+            extra += ["slide-number"] if shape.slide_number else []
+            yield " ".join([shape.role, _box(shape.box), *extra])
+            yield from _indented(_placed_paragraphs(shape), 1)
+        case Picture():
+            crop = " crop=" + ",".join(f"{c:.2f}" for c in shape.crop) if any(shape.crop) else ""
+            behind = " behind" if shape.behind else ""
+            yield f"picture {_box(shape.box)} {shape.path}{crop}{behind} alt={shape.description!r}"
+        case PlacedTable():
+            widths = ",".join(f"{w:.1f}" for w in shape.col_widths)
+            yield f"table {_box(shape.box)} cols={widths}"
+            for row, height in zip(shape.rows, shape.row_heights, strict=True):
+                cells = " | ".join(_placed_text(c.paragraph) for c in row)
+                yield f"{_INDENT}row h={height:.1f} fill={row[0].fill}: {cells}"
+        case Rect():
+            yield f"rect {_box(shape.box)} fill={shape.fill}"
+
+
+def _placed_paragraphs(frame: TextFrame) -> Iterator[str]:
+    """One line per paragraph; a code panel's lines are summed up, they are all alike."""
+    if frame.role == "code":
+        first = frame.paragraphs[0]
+        yield f"{len(frame.paragraphs)} lines {first.style.size:g}pt"
+        return
+    for p in frame.paragraphs:
+        yield _placed_text(p)
+
+
+def _placed_text(p: PlacedParagraph) -> str:
+    marks = [f"{p.style.size:g}pt", f"x{p.lines}"]
+    marks += ["bold"] if p.style.bold else []
+    marks += ["italic"] if p.style.italic else []
+    marks += [f"indent={p.indent:.1f}"] if p.indent else []
+    marks += [f"before={p.space_before:.1f}"] if p.space_before else []
+    marks += [p.align] if p.align != "left" else []
+    if p.bullet:
+        marks.append(f"bullet={p.bullet.char or f'{p.bullet.start}.'}")
+    text = _escape(plain_text(p.runs))
+    return f"{' '.join(marks)} {text[:48] + '…' if len(text) > 48 else text}"

@@ -58,6 +58,7 @@ class PlacedParagraph:
     hang: float = 0.0  # how far the first line (the bullet) starts left of `indent`
     bullet: Bullet | None = None
     bullet_color: str = ""
+    lines: int = 1  # how many lines layout measured it to take in its frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,30 +85,23 @@ class Picture:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    runs: tuple[Run, ...]
-    align: Align
+    """One table cell: its text, styled (the header row bold in its own colour), and its fill
+    (the header's, or the stripe of every other row)."""
 
-
-@dataclass(frozen=True, slots=True)
-class TableColors:
-    header: str
-    header_text: str
-    stripe: str
-    plain: str
+    paragraph: PlacedParagraph
+    fill: str
 
 
 @dataclass(frozen=True, slots=True)
 class PlacedTable:
+    """A native table; the first row is the header, repeated on "(cont.)" slides."""
+
     box: Box
     col_widths: tuple[float, ...]
     row_heights: tuple[float, ...]
-    header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    style: TextStyle
-    line_height: float
     cell_inset_x: float
     cell_inset_y: float
-    colors: TableColors
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ import copy
 import io
 import re
 import zipfile
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -252,32 +251,24 @@ def _add_picture(slide: Any, picture: Picture) -> None:
 
 
 def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
-    rows = (table.header, *table.rows)
-    graphic = slide.shapes.add_table(
-        len(rows), len(table.header), *(emu(v) for v in _xywh(table.box))
-    )
+    rows = table.rows
+    graphic = slide.shapes.add_table(len(rows), len(rows[0]), *(emu(v) for v in _xywh(table.box)))
     t = graphic.table
     t.first_row, t.horz_banding = True, False
     for i, w in enumerate(table.col_widths):
         t.columns[i].width = Emu(emu(w))
     for i, h in enumerate(table.row_heights):
         t.rows[i].height = Emu(emu(h))
-    colors = table.colors
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             target = t.cell(r, c)
             target.margin_left = target.margin_right = Emu(emu(table.cell_inset_x))
             target.margin_top = target.margin_bottom = Emu(emu(table.cell_inset_y))
             target.vertical_anchor = MSO_ANCHOR.MIDDLE
-            fill = colors.header if r == 0 else colors.stripe if r % 2 == 0 else colors.plain
             target.fill.solid()
-            target.fill.fore_color.rgb = _rgb(fill)
-            color = colors.header_text if r == 0 else table.style.color
-            style = replace(table.style, color=color, bold=r == 0)
-            para = PlacedParagraph(cell.runs, style, table.line_height, align=cell.align)
-            tf = target.text_frame
-            tf.word_wrap = True
-            _paragraphs(tf, (para,), lang)
+            target.fill.fore_color.rgb = _rgb(cell.fill)
+            target.text_frame.word_wrap = True
+            _paragraphs(target.text_frame, (cell.paragraph,), lang)
 
 
 class _NotesPages:

@@ -146,9 +146,9 @@ def _picture_range(image: Figure, width: float, ctx: Ctx) -> tuple[float, float]
 def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
     match block:
         case Paragraph():
-            return [TextFrame(box, (_paragraph(block.runs, ctx),))]
+            return [TextFrame(box, (_paragraph(block.runs, box.w, ctx),))]
         case BulletList():
-            items = (_item(it, i, ctx) for i, it in enumerate(block.items))
+            items = (_item(it, i, box.w, ctx) for i, it in enumerate(block.items))
             return [TextFrame(box, tuple(items))]
         case Listing():
             return [code.frame(block, box, ctx)]
@@ -178,11 +178,12 @@ def place_stack(blocks: tuple[ReadyBlock, ...], box: Box, ctx: Ctx) -> list[Shap
     return shapes
 
 
-def _paragraph(runs: tuple[Run, ...], ctx: Ctx) -> PlacedParagraph:
-    return PlacedParagraph(runs, ctx.style(ctx.body), line_height(ctx.body))
+def _paragraph(runs: tuple[Run, ...], width: float, ctx: Ctx) -> PlacedParagraph:
+    lines = count_lines(runs, ctx.face(ctx.body), width)
+    return PlacedParagraph(runs, ctx.style(ctx.body), line_height(ctx.body), lines=lines)
 
 
-def _item(item: ListItem, index: int, ctx: Ctx) -> PlacedParagraph:
+def _item(item: ListItem, index: int, width: float, ctx: Ctx) -> PlacedParagraph:
     size = item_size(item, ctx)
     indent, hang = item_indent(item, ctx)
     # Each item names its own number: LibreOffice restarts numbering after a nested list, and
@@ -198,6 +199,7 @@ def _item(item: ListItem, index: int, ctx: Ctx) -> PlacedParagraph:
         hang=hang,
         bullet=bullet,
         bullet_color=ctx.theme.colors.accent,
+        lines=count_lines(item.runs, ctx.face(size), width - indent),
     )
 
 
@@ -212,12 +214,10 @@ def _place_picture(image: Figure, box: Box, ctx: Ctx) -> list[Shape]:
     ]
     if image.caption:
         size = ctx.theme.sizes.caption
-        para = PlacedParagraph(
-            (_plain_run(image.caption),),
-            ctx.style(size, ctx.theme.colors.muted),
-            line_height(size),
-            align="center",
-        )
+        runs = (_plain_run(image.caption),)
+        style = ctx.style(size, ctx.theme.colors.muted)
+        lines = count_lines(runs, ctx.face(size), box.w)
+        para = PlacedParagraph(runs, style, line_height(size), align="center", lines=lines)
         top = box.y + h + ctx.gap * 0.5
         shapes.append(
             TextFrame(Box(box.x, top, box.w, caption_h - ctx.gap * 0.5), (para,), "caption")
@@ -227,11 +227,13 @@ def _place_picture(image: Figure, box: Box, ctx: Ctx) -> list[Shape]:
 
 def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
     style = ctx.style(ctx.body, italic=True)
+    face, inner = ctx.face(ctx.body, italic=True), box.w - QUOTE_PAD
     paras = tuple(
-        PlacedParagraph(p.runs, style, line_height(ctx.body), space_before=ctx.body * 0.3 * (i > 0))
+        PlacedParagraph(p.runs, style, line_height(ctx.body), space_before=ctx.body * 0.3 * (i > 0),
+                        lines=count_lines(p.runs, face, inner))
         for i, p in enumerate(quote.paragraphs)
-    )
-    text_box = Box(box.x + QUOTE_PAD, box.y, box.w - QUOTE_PAD, box.h)
+    )  # fmt: skip
+    text_box = Box(box.x + QUOTE_PAD, box.y, inner, box.h)
     bar = Rect(
         Box(box.x, box.y, QUOTE_BAR, quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar
     )

@@ -8,7 +8,7 @@ from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.layout import blocks, fit
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, line_height
-from deckgen.layout.text import Face, count_lines, line_starts, split_runs, text_height
+from deckgen.layout.text import count_lines, line_starts, split_runs, text_height
 from deckgen.placed import Align, Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 from deckgen.ready import DeckMeta, Figure, Paragraph, ReadyBlock, Run, TitleSlide, plain_text
 
@@ -80,7 +80,7 @@ def _heading(
     runs: tuple[Run, ...], size: float, lines: int, start: float, color: str, ctx: Ctx, align: Align
 ) -> Heading:
     style = replace(ctx.style(size, color, bold=True), font=ctx.theme.fonts.heading)
-    para = PlacedParagraph(runs, style, line_height(size), align=align)
+    para = PlacedParagraph(runs, style, line_height(size), align=align, lines=lines)
     return Heading(para, text_height(lines, size), start if size < start else None)
 
 
@@ -208,9 +208,8 @@ def _centered_line(
 ) -> tuple[PlacedParagraph, float]:
     runs = (Run(text),)
     lines = count_lines(runs, ctx.face(size), width)
-    return PlacedParagraph(runs, ctx.style(size, color), line_height(size)), text_height(
-        lines, size
-    )
+    para = PlacedParagraph(runs, ctx.style(size, color), line_height(size), lines=lines)
+    return para, text_height(lines, size)
 
 
 def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape] | None:
@@ -219,11 +218,8 @@ def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[
     sizes = ctx.theme.sizes
     size = sizes.title
     while size >= sizes.body_min:
-        paras = [_quote_para(p, i, size, ctx) for i, p in enumerate(paragraphs)]
-        total = sum(
-            p.space_before + text_height(count_lines(p.runs, _face(p, ctx), box.w), p.style.size)
-            for p in paras
-        )
+        paras = [_quote_para(p, i, size, box.w, ctx) for i, p in enumerate(paragraphs)]
+        total = sum(p.space_before + text_height(p.lines, p.style.size) for p in paras)
         if total <= box.h:
             top = box.y + (box.h - total) / 2
             return [TextFrame(Box(box.x, top, box.w, total), tuple(paras))]
@@ -231,11 +227,7 @@ def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[
     return None
 
 
-def _face(p: PlacedParagraph, ctx: Ctx) -> Face:
-    return ctx.face(p.style.size, p.style.bold, p.style.italic)
-
-
-def _quote_para(p: Paragraph, index: int, size: float, ctx: Ctx) -> PlacedParagraph:
+def _quote_para(p: Paragraph, index: int, size: float, width: float, ctx: Ctx) -> PlacedParagraph:
     text = plain_text(p.runs).lstrip()
     attribution = text.startswith(("—", "--", "–"))
     style = ctx.style(size * (0.7 if attribution else 1.0), italic=not attribution)
@@ -245,6 +237,7 @@ def _quote_para(p: Paragraph, index: int, size: float, ctx: Ctx) -> PlacedParagr
         line_height(style.size),
         space_before=size * 0.5 if index else 0.0,
         align="right" if attribution else "center",
+        lines=count_lines(p.runs, ctx.face(style.size, italic=style.italic), width),
     )
 
 
@@ -255,7 +248,9 @@ def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
     style = ctx.style(size, ctx.theme.colors.muted)
     shapes: list[Shape] = []
     if meta.footer:
-        para = PlacedParagraph((Run(meta.footer),), style, line_height(size))
+        runs = (Run(meta.footer),)
+        lines = count_lines(runs, ctx.face(size), page.inner_width * 0.7)
+        para = PlacedParagraph(runs, style, line_height(size), lines=lines)
         shapes.append(
             TextFrame(Box(page.left, y, page.inner_width * 0.7, box_h), (para,), "footer")
         )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import Face, count_lines, words
-from deckgen.placed import Box, Cell, PlacedTable, TableColors
+from deckgen.placed import Align, Box, Cell, PlacedParagraph, PlacedTable, TextStyle
 from deckgen.ready import Run, Table
 
 INSET_X = 5.76  # points of cell margin left and right
@@ -69,28 +69,39 @@ def height(t: Table, width: float, ctx: Ctx) -> float:
 
 def frame(t: Table, box: Box, ctx: Ctx) -> PlacedTable:
     heights = row_heights(t, box.w, ctx)
-    c = ctx.theme.colors
-    aligns = [a or "left" for a in t.aligns] + ["left"] * len(t.header)
-
-    def cells(row: Cells) -> tuple[Cell, ...]:
-        padded = (*row, *[()] * (len(t.header) - len(row)))
-        return tuple(Cell(c, aligns[i]) for i, c in enumerate(padded[: len(t.header)]))
-
     widths = col_widths(t, box.w, ctx)
-    return PlacedTable(
-        box=Box(box.x, box.y, sum(widths), sum(heights)),
-        col_widths=widths,
-        row_heights=heights,
-        header=cells(t.header),
-        rows=tuple(cells(r) for r in t.rows),
-        style=ctx.style(ctx.table),
-        line_height=line_height(ctx.table),
-        cell_inset_x=INSET_X,
-        cell_inset_y=INSET_Y,
-        colors=TableColors(
-            c.table_header_background, c.table_header_text, c.table_stripe, c.background
-        ),
+    rows = tuple(
+        _cells(cells, index, t, widths, ctx) for index, cells in enumerate((t.header, *t.rows))
     )
+    return PlacedTable(
+        Box(box.x, box.y, sum(widths), sum(heights)), widths, heights, rows, INSET_X, INSET_Y
+    )
+
+
+def _cells(
+    row: Cells, index: int, t: Table, widths: tuple[float, ...], ctx: Ctx
+) -> tuple[Cell, ...]:
+    """A row's cells, padded to the header's width: the header bold on its own colour, every
+    other body row striped."""
+    colors = ctx.theme.colors
+    header = index == 0
+    fill = (colors.table_header_background if header
+            else colors.table_stripe if index % 2 == 0 else colors.background)  # fmt: skip
+    style = ctx.style(ctx.table, colors.table_header_text if header else "", bold=header)
+    face = ctx.face(ctx.table, bold=header)
+    aligns = [a or "left" for a in t.aligns] + ["left"] * len(widths)
+    padded = (*row, *[()] * (len(widths) - len(row)))[: len(widths)]
+    return tuple(
+        Cell(_cell_paragraph(runs, style, aligns[i], face, widths[i]), fill)
+        for i, runs in enumerate(padded)
+    )
+
+
+def _cell_paragraph(
+    runs: tuple[Run, ...], style: TextStyle, align: Align, face: Face, width: float
+) -> PlacedParagraph:
+    lines = count_lines(runs, face, width - 2 * INSET_X)
+    return PlacedParagraph(runs, style, line_height(style.size), align=align, lines=lines)
 
 
 def split(t: Table, width: float, room: float, ctx: Ctx) -> tuple[Table | None, Table]:
