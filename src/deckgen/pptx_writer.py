@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 import zipfile
 from datetime import datetime
 from typing import Any
@@ -69,16 +68,18 @@ def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
 def _theme(prs: Any, deck: PlacedDeck) -> None:
     """The deck's theme part: link colours and the fonts new text boxes get when edited."""
     part = prs.slide_master.part.part_related_by(RT.THEME)
-    xml = part.blob.decode("utf-8")
-    for tag in ("hlink", "folHlink"):
-        xml = re.sub(
-            rf"<a:{tag}>.*?</a:{tag}>",
-            f'<a:{tag}><a:srgbClr val="{deck.link_color}"/></a:{tag}>',
-            xml,
-        )
-    for tag, font in (("majorFont", deck.heading_font), ("minorFont", deck.body_font)):
-        xml = re.sub(rf'(<a:{tag}><a:latin typeface=")[^"]*', rf"\g<1>{font}", xml)
-    part._blob = xml.encode("utf-8")
+    root = etree.fromstring(part.blob)
+    elements = root.find(qn("a:themeElements"))
+    colors = elements.find(qn("a:clrScheme"))
+    for tag in ("a:hlink", "a:folHlink"):
+        slot = colors.find(qn(tag))
+        for old in list(slot):
+            slot.remove(old)
+        etree.SubElement(slot, _RGB, val=deck.link_color)
+    fonts = elements.find(qn("a:fontScheme"))
+    for tag, font in (("a:majorFont", deck.heading_font), ("a:minorFont", deck.body_font)):
+        fonts.find(qn(tag)).find(qn("a:latin")).set("typeface", font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _fill_slide(slide: Any, placed: PlacedSlide, lang: str) -> None:

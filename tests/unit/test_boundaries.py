@@ -47,3 +47,34 @@ def test_libraries_are_imported_only_in_their_module() -> None:
 def test_the_boundary_check_sees_imports() -> None:
     assert "pptx" in imported(SRC / "pptx_writer.py")
     assert "click" in imported(SRC / "cli.py")
+
+
+def deckgen_imports(path: Path) -> set[str]:
+    """The deckgen modules a file imports, as dotted names below `deckgen`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("deckgen"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("deckgen")}
+    return found
+
+
+LAYOUT_READS = {"deckgen.ready", "deckgen.placed", "deckgen.theme", "deckgen.fonts"}
+
+
+def test_layout_reads_only_the_ready_deck_placed_theme_and_fonts() -> None:
+    """Layout never reaches back into the parser's model, the highlighter or the files."""
+    leaks = [
+        f"{path.relative_to(SRC)} imports {name}"
+        for path in sorted((SRC / "layout").rglob("*.py"))
+        for name in sorted(deckgen_imports(path))
+        if name not in LAYOUT_READS | {"deckgen.errors"} and not name.startswith("deckgen.layout")
+    ]
+    assert leaks == []
+
+
+def test_the_layout_check_sees_deckgen_imports() -> None:
+    assert "deckgen.ready" in deckgen_imports(SRC / "layout/blocks.py")
+    assert "deckgen.model" in deckgen_imports(SRC / "resolve.py")

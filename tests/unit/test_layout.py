@@ -51,15 +51,13 @@ def test_words_spanning_runs_are_not_split() -> None:
     starts = line_starts(runs, FACE, width / WIDTH_SAFETY)
     assert starts == [(0, 0), (2, 1)]
     head, tail = split_runs(runs, starts[1])
-    assert [r.text for r in head] == ["re", "quest", ""] or [r.text for r in head] == [
-        "re",
-        "quest",
-    ]
+    assert [r.text for r in head] == ["re", "quest"]
     assert [r.text for r in tail] == ["response"]
 
 
 def test_a_word_wider_than_the_line_takes_several_lines() -> None:
-    assert count_lines((Run("W" * 100),), FACE, 200) >= 8
+    # Arial's W is 0.943 em: 18.9 pt at 20 pt, so 10 fit in 200 pt less the 4 % safety margin.
+    assert count_lines((Run("W" * 100),), FACE, 200) == 10
 
 
 def test_table_columns_fill_the_width_and_follow_their_text(ctx: Ctx) -> None:
@@ -103,23 +101,3 @@ def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:
     frame = placed.slides[0].shapes[0]
     assert isinstance(frame, TextFrame)
     assert [p.bullet.start for p in frame.paragraphs if p.bullet] == [3, 4, 5]
-
-
-def test_every_frame_holds_its_measured_text(ctx: Ctx) -> None:
-    items = tuple(ListItem((Run(f"bullet {n} " * 6),), n % 3, False, None, HERE) for n in range(14))
-    slide = ContentSlide((Run("Many"),), (BulletList(items, HERE),), (), "", HERE)
-    diagnostics = Diagnostics()
-    placed = layout_deck(ReadyDeck(DeckMeta(), (slide,)), ctx.theme, diagnostics)
-    for page in placed.slides:
-        for shape in page.shapes:
-            assert isinstance(shape, TextFrame)
-            needed = sum(
-                p.space_before
-                + p.line_height
-                * count_lines(
-                    p.runs, Face("Arial", "Courier New", p.style.size), shape.box.w - p.indent
-                )
-                for p in shape.paragraphs
-            )
-            assert needed <= shape.box.h + 0.01
-            assert shape.box.y + shape.box.h <= 540
