@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
+from typing import assert_never
 
 from deckgen.errors import SourceLocation
 from deckgen.markdown.items import Directive, Note
@@ -12,13 +13,14 @@ from deckgen.model import (
     Block,
     BulletList,
     Code,
-    Columns,
     DiagramRef,
     Image,
+    Leaf,
     Paragraph,
     Quote,
     Table,
     plain_text,
+    walk_blocks,
 )
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -76,26 +78,27 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 def blocks_text(blocks: Iterable[Block]) -> tuple[str, ...]:
     """Notes written as Markdown (`::: notes`) -> plain paragraphs for the notes pane."""
-    return tuple(text for block in blocks for text in _block_text(block))
+    return tuple(text for block in walk_blocks(tuple(blocks)) for text in _block_text(block))
 
 
-def _block_text(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
-        return [plain_text(block.runs)]
-    if isinstance(block, BulletList):
-        return [_item_text(item.level, item.number, plain_text(item.runs)) for item in block.items]
-    if isinstance(block, Code):
-        return [block.text]
-    if isinstance(block, Table):
-        rows = (block.header, *block.rows)
-        return [" | ".join(plain_text(cell) for cell in row) for row in rows]
-    if isinstance(block, Image | DiagramRef):
-        return [block.alt] if block.alt else []
-    if isinstance(block, Quote):
-        return [plain_text(p.runs) for p in block.paragraphs]
-    if isinstance(block, Columns):
-        return list(blocks_text(b for column in block.columns for b in column.blocks))
-    return []
+def _block_text(block: Leaf) -> list[str]:
+    match block:
+        case Paragraph():
+            return [plain_text(block.runs)]
+        case BulletList():
+            return [_item_text(i.level, i.number, plain_text(i.runs)) for i in block.items]
+        case Code():
+            return [block.text]
+        case Table():
+            return [
+                " | ".join(plain_text(cell) for cell in row) for row in (block.header, *block.rows)
+            ]
+        case Image() | DiagramRef():
+            return [block.alt] if block.alt else []
+        case Quote():
+            return [plain_text(p.runs) for p in block.paragraphs]
+        case _:
+            assert_never(block)
 
 
 def _item_text(level: int, number: int | None, text: str) -> str:
