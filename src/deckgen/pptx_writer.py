@@ -296,11 +296,18 @@ class _NotesPages:
 
 
 def _write_notes(tf: Any, text: str, lang: str) -> None:
+    """Blank lines part paragraphs; a line break inside one (a list line) stays a line break."""
     for index, chunk in enumerate(text.split("\n\n")):
         p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
-        r = p.add_run()
-        r.text = chunk
-        r._r.get_or_add_rPr().set("lang", lang)
+        for number, line in enumerate(chunk.split("\n")):
+            if number:
+                p.add_line_break()
+            r = p.add_run()
+            r.text = line
+            r._r.get_or_add_rPr().set("lang", lang)
+        for br in p._p.findall(_BR):
+            etree.SubElement(br, _RPR, lang=lang)
+        etree.SubElement(p._p, qn("a:endParaRPr"), lang=lang)
 
 
 def _fixed_zip(data: bytes, when: datetime) -> bytes:

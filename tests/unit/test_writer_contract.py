@@ -61,7 +61,11 @@ def main():
     return 1
 ```
 
-<!-- A comment note. -->
+<!--
+A comment note.
+- first point
+- second point
+-->
 
 ## Picture
 
@@ -276,7 +280,7 @@ def test_notes_go_into_the_notes_body_placeholder(slides: list[Any]) -> None:
     assert notes == [
         ["Welcome everyone."],
         ["First note paragraph.", "Second note paragraph."],
-        ["A comment note."],
+        ["A comment note.\n- first point\n- second point"],  # list lines keep their line
         None,
         None,
     ]
@@ -300,7 +304,7 @@ def test_every_run_and_note_is_in_the_deck_language(built: Built, slides: list[A
     ]
     assert set(on_slides) == {"de-DE"}
     assert set(in_notes) == {"de-DE"}
-    assert len(in_notes) == 4
+    assert len(in_notes) == 8  # 3 one-run notes; 3 runs and 2 line breaks in the list note
     assert built.deck.core_properties.language == "de-DE"
 
 
@@ -317,3 +321,13 @@ def test_building_twice_gives_the_same_bytes(built: Built, monkeypatch: pytest.M
     monkeypatch.chdir(built.folder)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert build(built.folder) == built.data
+
+
+def test_notes_text_never_holds_a_raw_line_feed(slides: list[Any]) -> None:
+    texts = [
+        t
+        for s in slides
+        if s.has_notes_slide
+        for t in xpath(s.notes_slide._element, ".//a:t/text()")
+    ]
+    assert [t for t in texts if "\n" in t] == []
