@@ -6,22 +6,27 @@ hand it a fake; these classes are the real thing, reading files and rendering di
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from deckgen.errors import DeckgenError, Diagnostics
-from deckgen.files import display
+from deckgen.errors import DeckgenError, Diagnostics, OutputError
+from deckgen.files import display, write_atomically
 from deckgen.model import DiagramRef
 from deckgen.theme import Theme
 
 
 @dataclass(frozen=True, slots=True)
 class PictureFile:
-    """What a picture path names: a file or not, and its pixel size if Pillow can read it."""
+    """What a picture path gives the deck: the file to embed (the picture itself, or a PNG made
+    from a format PowerPoint cannot show) and its pixel size; or why it cannot be shown."""
 
-    exists: bool
-    size: tuple[int, int] | None = None
+    path: str = ""
+    size: tuple[int, int] = (0, 0)
+    format: str = ""  # as Pillow names it ("PNG", "WEBP"), "SVG", or "" when unreadable
+    problem: str = ""  # "image not found", "outside the project", ...: a located error
+    hint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,29 +51,78 @@ class Assets(Protocol):
 
 @dataclass(slots=True)
 class FileAssets:
-    """Pictures read from disk; diagrams rendered (or taken from the cache) as PNGs."""
+    """Pictures read from disk (converted to PNG when PowerPoint lacks their format), diagrams
+    rendered or taken from the cache; files outside `roots` refused unless `allow_outside`.
+    `read` collects every file used, so the build can refuse to write its deck over one."""
 
     theme: Theme
     cache: Path
     diagnostics: Diagnostics
-    _sizes: dict[str, PictureFile] = field(default_factory=dict)
+    roots: tuple[Path, ...] = ()
+    allow_outside: bool = True
+    read: set[Path] = field(default_factory=set)
+    _pictures: dict[str, PictureFile] = field(default_factory=dict)
 
     def picture(self, path: str) -> PictureFile:
-        if path not in self._sizes:
-            self._sizes[path] = _read_picture(Path(path))
-        return self._sizes[path]
+        if path not in self._pictures:
+            self._pictures[path] = self._picture(Path(path))
+        return self._pictures[path]
 
     def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
         from deckgen.diagram import render_diagram  # imported late: talks without diagrams skip it
 
-        path = spec_path(ref)
+        path = self._spec(ref)
         shown = display(path)
-        steps = render_diagram(path, self.theme, self.cache, self.diagnostics, step=ref.step,
-                               display_path=shown)  # fmt: skip
+        try:
+            steps = render_diagram(path, self.theme, self.cache, self.diagnostics, step=ref.step,
+                                   display_path=shown)  # fmt: skip
+        except OSError as fault:  # the cache beside the deck cannot be written
+            where = display(self.cache)
+            raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}", None,
+                              "choose another path with -o") from None  # fmt: skip
         return tuple(
             DiagramStep(s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes)
             for s in steps
         )
+
+    def _spec(self, ref: DiagramRef) -> Path:
+        path = Path(ref.path)
+        if not self.allow_outside and not inside(path, self.roots):
+            raise DeckgenError(f"diagram spec outside the project: {ref.path}", ref.source,
+                               OUTSIDE_HINT)  # fmt: skip
+        if not path.is_file():
+            hint = "the path is relative to the .md file"
+            raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, hint)
+        self.read.add(path.resolve())
+        return path
+
+    def _picture(self, path: Path) -> PictureFile:
+        from deckgen.images import EMBEDDABLE, PictureFault, read_picture
+
+        if not self.allow_outside and not inside(path, self.roots):
+            return PictureFile(problem="picture outside the project", hint=OUTSIDE_HINT)
+        if not path.is_file():
+            return PictureFile(problem="image not found", hint=PICTURE_HINT)
+        self.read.add(path.resolve())
+        if path.suffix.lower() == ".svg":
+            return PictureFile(str(path), format="SVG")
+        try:
+            info = read_picture(path)
+        except PictureFault as fault:
+            return PictureFile(problem=str(fault), hint=fault.hint)
+        if info.format in EMBEDDABLE:
+            return PictureFile(str(path), info.size, info.format)
+        return PictureFile(str(self._converted(path)), info.size, info.format)
+
+    def _converted(self, path: Path) -> Path:
+        """A PNG copy of the picture in the cache, named by its content, made once."""
+        from deckgen.images import to_png
+
+        data = path.read_bytes()
+        target = self.cache.parent / "pictures" / f"{hashlib.sha256(data).hexdigest()[:24]}.png"
+        if not target.is_file():
+            write_atomically(target, to_png(path))
+        return target
 
 
 @dataclass(slots=True)
@@ -79,23 +133,24 @@ class SketchAssets(FileAssets):
     def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
         from deckgen.diagram import step_texts
 
-        path = spec_path(ref)
+        path = self._spec(ref)
         steps = step_texts(path, ref.step, display(path))
         # No PNG and a nominal size: an outline counts slides and words, it places nothing.
         return tuple(DiagramStep(n, "", (16, 9), caption, notes) for n, caption, notes in steps)
 
 
-def spec_path(ref: DiagramRef) -> Path:
-    path = Path(ref.path)
-    if not path.is_file():
-        hint = "the path is relative to the .md file"
-        raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source, hint)
-    return path
+PICTURE_HINT = "PNG, JPEG, GIF, WebP and the like, relative to the .md file"
+OUTSIDE_HINT = "keep pictures and diagrams in the talk's project, or pass --allow-outside"
 
 
-def _read_picture(path: Path) -> PictureFile:
-    from deckgen.images import image_size
+def project_roots(source: Path) -> tuple[Path, ...]:
+    """Where a talk may read from: the current folder and the project holding the talk (the
+    talk folder's parent, where diagrams/ lives beside talk/), resolved through symlinks."""
+    folder = (source if source.is_dir() else source.parent).resolve()
+    project = folder.parent if folder.parent != folder.parent.parent else folder
+    return tuple(sorted({Path.cwd().resolve(), project}))
 
-    if not path.is_file():
-        return PictureFile(exists=False)
-    return PictureFile(exists=True, size=image_size(path))
+
+def inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    real = path.resolve()
+    return any(real.is_relative_to(root) for root in roots)

@@ -22,7 +22,7 @@ class Dropped:
 
     count: int
     char: str
-    line: int  # 1-based, in the cleaned text
+    line: int  # 1-based, as an editor counts them (at "\n" only)
     col: int
 
     def message(self) -> str:
@@ -32,11 +32,11 @@ class Dropped:
 
 def clean_text(text: str) -> tuple[str, Dropped | None]:
     """The text with separators as line breaks and invisible controls removed."""
-    text = _BREAK.sub(lambda m: BREAKS[m.group()], text)
     first = _DROPPED.search(text)
-    if first is None:
-        return text, None
-    count = len(_DROPPED.findall(text))
-    line = text.count("\n", 0, first.start()) + 1
-    col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
-    return _DROPPED.sub("", text), Dropped(count, first.group(), line, col)
+    dropped = None
+    if first is not None:
+        line = text.count("\n", 0, first.start()) + 1
+        col = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+        dropped = Dropped(len(_DROPPED.findall(text)), first.group(), line, col)
+        text = _DROPPED.sub("", text)
+    return _BREAK.sub(lambda m: BREAKS[m.group()], text), dropped

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError, Diagnostics
+
+if TYPE_CHECKING:
+    from deckgen.pipeline import BuildOptions
 
 
 def _plural(count: int, noun: str) -> str:
@@ -38,10 +42,43 @@ def _fail(error: DeckgenError, what: str) -> None:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in deckgen, told apart from bad input (1) and usage (2)
+
+
+class _Deckgen(click.Group):
+    """The command group; an exception that is not a DeckgenError is a bug in deckgen, so it
+    becomes one line asking for a report and exit 70 (the traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as bug:
+            if ctx.params.get("debug"):
+                raise
+            command = " ".join(["deckgen", *sys.argv[1:]]) if sys.argv[1:] else "deckgen"
+            click.echo(
+                f"internal error: {type(bug).__name__}: {bug}\n"
+                f"  this is a bug in deckgen, not in your talk; please report it with the "
+                f"command ({command}) and the input it read; --debug shows the traceback",
+                err=True,
+            )
+            sys.exit(INTERNAL_ERROR)
+
+
+@click.group(cls=_Deckgen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="deckgen")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, show the traceback.")
+def main(debug: bool) -> None:
     """Build talks written as Markdown and diagram specs into native PowerPoint decks."""
+
+
+_allow_outside = click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Read pictures and diagrams from outside the talk's project folder.",
+)
 
 
 @main.command()
@@ -53,9 +90,15 @@ def main() -> None:
     help="Where to write the deck (default build/<talk>.pptx).",
 )
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when there are warnings.")
-def build(source: Path, output: Path | None, strict: bool) -> None:
+@click.option("--force", is_flag=True, help="Write the deck even if -o does not end in .pptx.")
+@_allow_outside
+def build(
+    source: Path, output: Path | None, strict: bool, force: bool, allow_outside: bool
+) -> None:
     """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
-    if not _build_and_report(source, output, strict):
+    from deckgen.pipeline import BuildOptions
+
+    if not _build_and_report(source, output, BuildOptions(strict, force, allow_outside)):
         sys.exit(1)
 
 
@@ -70,6 +113,7 @@ def build(source: Path, output: Path | None, strict: bool) -> None:
 )
 @click.option("--4k", "uhd", is_flag=True, help="Render 3840x2160 instead of 2880x1620.")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of diagram specs and exit.")
+@click.option("--force", is_flag=True, help="Write the PNG even if -o does not end in .png.")
 def diagram(
     spec: Path | None,
     step: int | None,
@@ -77,6 +121,7 @@ def diagram(
     output: Path | None,
     uhd: bool,
     schema: bool,
+    force: bool,
 ) -> None:
     """Render a diagram SPEC's steps to PNG for a quick look while editing."""
     import json
@@ -92,11 +137,14 @@ def diagram(
         raise click.UsageError("--step and --all exclude each other")
     if not spec.is_file():
         raise click.BadParameter(f"no such file: {spec}", param_hint="SPEC")
+    from deckgen.files import check_output
     from deckgen.theme import load_theme
 
     diagnostics = Diagnostics()
     size = (3840, 2160) if uhd else (2880, 1620)
     try:
+        if output is not None and not all_steps:
+            check_output(output, ".png", [spec], force)
         theme = load_theme("default", Path("."))
         written = engine.diagram_command(spec, output, step, all_steps, size, theme, diagnostics)
     except DeckgenError as error:
@@ -108,13 +156,13 @@ def diagram(
         click.echo(f"wrote {path}")
 
 
-def _build_and_report(source: Path, output: Path | None, strict: bool = False) -> bool:
+def _build_and_report(source: Path, output: Path | None, options: BuildOptions) -> bool:
     """One build, its warnings and summary printed; False when it failed."""
     from deckgen.pipeline import build_deck
 
     diagnostics = Diagnostics()
     try:
-        result = build_deck(source, output, diagnostics, strict=strict)
+        result = build_deck(source, output, diagnostics, options)
     except DeckgenError as error:
         _report(diagnostics)
         _print_problems(error, "build")
@@ -133,11 +181,15 @@ def _build_and_report(source: Path, output: Path | None, strict: bool = False) -
     "--interval", type=click.FloatRange(min=0.05), default=0.5, help="Seconds between looks."
 )
 @click.option("--max-builds", type=click.IntRange(min=1), hidden=True)
-def watch(source: Path, output: Path | None, interval: float, max_builds: int | None) -> None:
+@_allow_outside
+def watch(
+    source: Path, output: Path | None, interval: float, max_builds: int | None, allow_outside: bool
+) -> None:
     """Build SOURCE, then rebuild whenever the talk or its diagrams change (Ctrl-C stops)."""
     import time
 
     from deckgen.files import watched_files
+    from deckgen.pipeline import BuildOptions
 
     def stamps() -> list[tuple[Path, int]]:
         return [(p, p.stat().st_mtime_ns) for p in watched_files(source) if p.exists()]
@@ -149,7 +201,7 @@ def watch(source: Path, output: Path | None, interval: float, max_builds: int | 
             now = stamps()
             if now != seen:
                 seen = now
-                _build_and_report(source, output)
+                _build_and_report(source, output, BuildOptions(allow_outside=allow_outside))
                 builds += 1
             else:
                 time.sleep(interval)
@@ -179,16 +231,20 @@ def new(folder: Path, title: str) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="The PDF (default build/<talk>.pdf)."
 )
-def export(source: Path, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Write the PDF even if -o does not end in .pdf.")
+@_allow_outside
+def export(source: Path, output: Path | None, force: bool, allow_outside: bool) -> None:
     """Build SOURCE and turn the deck into a PDF with LibreOffice."""
     from deckgen.export import export_pdf
-    from deckgen.files import default_output
-    from deckgen.pipeline import build_deck
+    from deckgen.files import check_output, default_output, watched_files
+    from deckgen.pipeline import BuildOptions, build_deck
 
     diagnostics = Diagnostics()
     try:
-        deck = build_deck(source, None, diagnostics).output
-        pdf = export_pdf(deck, output or default_output(source).with_suffix(".pdf"))
+        pdf = output or default_output(source).with_suffix(".pdf")
+        check_output(pdf, ".pdf", [*watched_files(source), default_output(source)], force)
+        deck = build_deck(source, None, diagnostics, BuildOptions(allow_outside=allow_outside))
+        pdf = export_pdf(deck.output, pdf)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "export")
@@ -199,13 +255,14 @@ def export(source: Path, output: Path | None) -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
-def check(source: Path) -> None:
+@_allow_outside
+def check(source: Path, allow_outside: bool) -> None:
     """Report what would look wrong in SOURCE's deck, writing nothing; exit 1 if anything."""
     from deckgen.pipeline import check_talk
 
     diagnostics = Diagnostics()
     try:
-        slides = check_talk(source, diagnostics)
+        slides = check_talk(source, diagnostics, allow_outside)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "check")
@@ -237,7 +294,8 @@ def outline(source: Path) -> None:
 @click.option(
     "--layout", is_flag=True, help="Show the laid-out deck: every shape's box, sizes and lines."
 )
-def dump(source: Path, layout: bool) -> None:
+@_allow_outside
+def dump(source: Path, layout: bool, allow_outside: bool) -> None:
     """Print what deckgen understood of SOURCE: the parsed slides, or with --layout the deck
     as laid out (positions in points)."""
     from deckgen.dump import dump_deck, dump_placed
@@ -248,7 +306,7 @@ def dump(source: Path, layout: bool) -> None:
     try:
         if layout:
             cache = diagram_cache(default_output(source))
-            text = dump_placed(place_talk(source, cache, diagnostics))
+            text = dump_placed(place_talk(source, cache, diagnostics, allow_outside))
         else:
             text = dump_deck(read_talk(source, diagnostics)[0])
     except DeckgenError as error:

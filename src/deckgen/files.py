@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from deckgen.errors import OutputError, SourceLocation, TalkError
+from deckgen.cleantext import clean_text
+from deckgen.errors import Diagnostics, OutputError, SourceLocation, TalkError
 
 
 def talk_files(source: Path) -> list[Path]:
@@ -29,11 +31,12 @@ def talk_files(source: Path) -> list[Path]:
     )
 
 
-def read_source(path: Path) -> tuple[str, str]:
-    """(the path as the user writes it, the file's text); not UTF-8 is a located TalkError."""
+def read_source(path: Path, diagnostics: Diagnostics) -> tuple[str, str]:
+    """(the path as the user writes it, the file's text); not UTF-8 is a located TalkError.
+    Pasted separators become line breaks and control characters go, with one warning."""
     data = path.read_bytes()
     try:
-        return display(path), data.decode("utf-8-sig")
+        text, dropped = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as fault:
         line = data[: fault.start].count(b"\n") + 1
         col = fault.start - (data.rfind(b"\n", 0, fault.start) + 1) + 1
@@ -41,6 +44,10 @@ def read_source(path: Path) -> tuple[str, str]:
         raise TalkError(
             f"not UTF-8 text (byte 0x{data[fault.start]:02X})", where, "save the file as UTF-8"
         ) from None
+    if dropped:
+        where = SourceLocation(display(path), dropped.line, dropped.col)
+        diagnostics.warn(where, dropped.message(), "invisible characters pasted with the text")
+    return display(path), text
 
 
 def display(path: Path) -> str:
@@ -92,3 +99,22 @@ def write_atomically(output: Path, data: bytes) -> None:
 def _cannot_write(output: Path, fault: OSError) -> OutputError:
     hint = "choose another path with -o"
     return OutputError(f"cannot write {display(output)}: {fault.strerror}", None, hint)
+
+
+def check_output(output: Path, suffix: str, inputs: Iterable[Path], force: bool = False) -> None:
+    """Refuse to write over a file the build reads (after resolving symlinks), into a folder,
+    or, unless forced, to a name without the expected suffix (`-o talk.md` is a slip)."""
+    real = output.resolve()
+    if real in {p.resolve() for p in inputs}:
+        hint = f"write the output elsewhere, e.g. -o build/{output.stem or 'deck'}{suffix}"
+        raise OutputError(f"{display(output)} is one of the build's inputs; nothing was written",
+                          None, hint)  # fmt: skip
+    if output.is_dir():
+        raise OutputError(f"{display(output)} is a folder", None, f"name a {suffix} file with -o")
+    blocker = next((p for p in output.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise OutputError(f"cannot write {display(output)}: {display(blocker)} is a file", None,
+                          "choose another path with -o")  # fmt: skip
+    if output.suffix.lower() != suffix and not force:
+        hint = f"name it {output.with_suffix(suffix).name}, or pass --force to write it anyway"
+        raise OutputError(f"{display(output)} does not end in {suffix}", None, hint)

@@ -9,9 +9,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deckgen.assets import FileAssets, SketchAssets
+from deckgen.assets import FileAssets, SketchAssets, project_roots
 from deckgen.errors import Diagnostics, StrictError
-from deckgen.files import default_output, diagram_cache, read_source, talk_files, write_atomically
+from deckgen.files import (
+    check_output,
+    default_output,
+    diagram_cache,
+    read_source,
+    talk_files,
+    write_atomically,
+)
+from deckgen.layout import layout_deck
 from deckgen.model import Deck
 from deckgen.placed import PlacedDeck
 from deckgen.ready import ReadyDeck
@@ -22,6 +30,13 @@ FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not s
 
 
 @dataclass(frozen=True, slots=True)
+class BuildOptions:
+    strict: bool = False  # fail on warnings
+    force: bool = False  # write an output whose name lacks the .pptx suffix
+    allow_outside: bool = False  # read pictures and diagrams outside the talk's project
+
+
+@dataclass(frozen=True, slots=True)
 class BuildResult:
     output: Path
     slides: int
@@ -29,43 +44,56 @@ class BuildResult:
 
 
 def build_deck(
-    source: Path, output: Path | None, diagnostics: Diagnostics, strict: bool = False
+    source: Path, output: Path | None, diagnostics: Diagnostics, options: BuildOptions | None = None
 ) -> BuildResult:
     """Build the deck; on any error the previous deck at `output` stays as it was."""
     from deckgen.pptx_writer import write_pptx
 
     started = time.perf_counter()
+    options = options or BuildOptions()
     output = output or default_output(source)
-    placed = place_talk(source, diagram_cache(output), diagnostics)
-    if strict and diagnostics.warnings:
+    check_output(output, ".pptx", [], options.force)
+    deck, theme = read_talk(source, diagnostics)
+    assets = file_assets(source, theme, diagram_cache(output), diagnostics, options.allow_outside)
+    placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
+    check_output(output, ".pptx", [*talk_files(source), *assets.read], options.force)
+    if options.strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
     write_atomically(output, write_pptx(placed, creation_date()))
     return BuildResult(output, len(placed.slides), time.perf_counter() - started)
 
 
-def check_talk(source: Path, diagnostics: Diagnostics) -> int:
+def check_talk(source: Path, diagnostics: Diagnostics, allow_outside: bool = False) -> int:
     """Everything a build does but writing, plus a warning for each slide without notes.
     Returns the number of slides the deck would have."""
-    placed = place_talk(source, diagram_cache(default_output(source)), diagnostics)
+    cache = diagram_cache(default_output(source))
+    placed = place_talk(source, cache, diagnostics, allow_outside)
     silent = {s.source for s in placed.slides if not s.notes.strip()}
     for where in sorted(silent):
         diagnostics.warn(where, "slide without speaker notes", "add a '::: notes' block")
     return len(placed.slides)
 
 
-def place_talk(source: Path, cache: Path, diagnostics: Diagnostics) -> PlacedDeck:
+def place_talk(
+    source: Path, cache: Path, diagnostics: Diagnostics, allow_outside: bool = False
+) -> PlacedDeck:
     """Parse, resolve and lay out: the deck, ready to write."""
-    from deckgen.layout import layout_deck
-
     deck, theme = read_talk(source, diagnostics)
-    ready = resolve_deck(deck, theme, FileAssets(theme, cache, diagnostics), diagnostics)
-    return layout_deck(ready, theme, diagnostics)
+    assets = file_assets(source, theme, cache, diagnostics, allow_outside)
+    return layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
+
+
+def file_assets(
+    source: Path, theme: Theme, cache: Path, diagnostics: Diagnostics, allow_outside: bool
+) -> FileAssets:
+    return FileAssets(theme, cache, diagnostics, project_roots(source), allow_outside)
 
 
 def outline_talk(source: Path, diagnostics: Diagnostics) -> ReadyDeck:
     """The deck's slides (one per diagram step) as resolved, without drawing any diagram."""
     deck, theme = read_talk(source, diagnostics)
-    return resolve_deck(deck, theme, SketchAssets(theme, Path(), diagnostics), diagnostics)
+    assets = SketchAssets(theme, Path(), diagnostics, project_roots(source), allow_outside=True)
+    return resolve_deck(deck, theme, assets, diagnostics)
 
 
 def read_talk(source: Path, diagnostics: Diagnostics) -> tuple[Deck, Theme]:
@@ -74,7 +102,7 @@ def read_talk(source: Path, diagnostics: Diagnostics) -> tuple[Deck, Theme]:
     from deckgen.markdown import parse_talk
 
     files = talk_files(source)
-    deck = parse_talk([read_source(f) for f in files], diagnostics)
+    deck = parse_talk([read_source(f, diagnostics) for f in files], diagnostics)
     theme = load_theme(deck.meta.theme, files[0].parent, deck.meta.source_of("theme"))
     check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
     return deck, theme

@@ -46,7 +46,6 @@ from deckgen.theme import Theme
 __all__ = ["map_blocks", "resolve_deck", "title_slide"]
 
 Drawn = Paragraph | BulletList | Code | Table | Image | Quote  # every leaf but a diagram
-PICTURE_HINT = "PNG, JPEG or GIF, relative to the .md file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,20 +159,17 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
         env.diagnostics.warn(image.source, f"web image not embedded: {image.path}", hint)
         return _stand_in(image)
     found = env.assets.picture(image.path)
-    if not found.exists:
-        env.problems.append(Problem(image.source, f"image not found: {image.path}", PICTURE_HINT))
+    if found.problem:
+        env.problems.append(Problem(image.source, f"{found.problem}: {image.path}", found.hint))
         return _stand_in(image)
-    if PurePath(image.path).suffix.lower() == ".svg":
+    if found.format == "SVG":
         hint = "convert it to PNG, e.g. rsvg-convert -w 1600 in.svg -o out.png"
         env.diagnostics.warn(image.source, f"SVG pictures are not embedded yet: {image.path}", hint)
-        return _stand_in(image)
-    if found.size is None:
-        env.problems.append(Problem(image.source, f"not a picture: {image.path}", PICTURE_HINT))
         return _stand_in(image)
     if not image.alt.strip():
         hint = "describe it: ![what the picture shows](path)"
         env.diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
-    return Figure(image.path, image.alt, found.size, image.source, image.width_pct,
+    return Figure(found.path, image.alt, found.size, image.source, image.width_pct,
                   image.width_px, image.caption)  # fmt: skip
 
 

@@ -33,15 +33,20 @@ THEME = load_theme("default", Path("."))
 class FakeAssets:
     """Pictures by path with their sizes; diagrams by path with their steps."""
 
-    pictures: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    pictures: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # None: unreadable
     diagrams: dict[str, tuple[DiagramStep, ...]] = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
 
     def picture(self, path: str) -> PictureFile:
         self.asked.append(path)
-        if path not in self.pictures:
-            return PictureFile(exists=False)
-        return PictureFile(exists=True, size=self.pictures[path])
+        size = self.pictures.get(path, "missing")
+        if size == "missing":
+            return PictureFile(problem="image not found")
+        if size is None:
+            return PictureFile(problem="not a picture")
+        if path.endswith(".svg"):
+            return PictureFile(path, format="SVG")
+        return PictureFile(path, size, "PNG")
 
     def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
         if ref.path not in self.diagrams:

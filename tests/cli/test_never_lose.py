@@ -1,0 +1,167 @@
+"""Never lose the user's files, never read outside the project, never show a traceback for a
+bug: what `-o`, pasted text, odd pictures and internal errors do."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+import deckgen.pipeline
+from tests.conftest import make_png, run, write_talk
+
+TALK = "## Door\n\n![An orange door](door.png)\n"
+
+
+@pytest.fixture
+def talk(in_tmp: Path) -> Path:
+    make_png(in_tmp / "talk/door.png")
+    return write_talk(in_tmp, TALK)
+
+
+def refused(result_output: str, exit_code: int, *expected: str) -> None:
+    assert exit_code == 1, result_output
+    assert "Traceback" not in result_output
+    for text in expected:
+        assert text in result_output, result_output
+
+
+def test_a_deck_is_never_written_over_the_talk(talk: Path) -> None:
+    before = talk.read_bytes()
+    result = run("build", "talk/talk.md", "-o", "talk/talk.md", "--force")
+    refused(result.output, result.exit_code, "talk/talk.md is one of the build's inputs")
+    assert talk.read_bytes() == before
+
+
+def test_a_deck_is_never_written_over_a_picture_the_talk_shows(talk: Path) -> None:
+    picture = talk.parent / "door.png"
+    before = picture.read_bytes()
+    result = run("build", "-o", "talk/door.png", "--force")
+    refused(result.output, result.exit_code, "talk/door.png is one of the build's inputs")
+    assert picture.read_bytes() == before
+
+
+def test_a_symlink_to_the_talk_is_the_talk(talk: Path, in_tmp: Path) -> None:
+    (in_tmp / "deck.pptx").symlink_to(talk)
+    before = talk.read_bytes()
+    result = run("build", "-o", "deck.pptx")
+    refused(result.output, result.exit_code, "deck.pptx is one of the build's inputs")
+    assert talk.read_bytes() == before
+
+
+def test_an_output_without_the_pptx_suffix_needs_force(talk: Path, in_tmp: Path) -> None:
+    result = run("build", "-o", "slides.md")
+    refused(result.output, result.exit_code, "slides.md does not end in .pptx", "--force")
+    assert not (in_tmp / "slides.md").exists()
+    assert run("build", "-o", "slides.md", "--force").exit_code == 0
+    assert len(Presentation(str(in_tmp / "slides.md")).slides) == 1
+
+
+def test_an_output_under_a_file_is_a_clear_error_even_with_diagrams(in_tmp: Path) -> None:
+    spec = "deckgen: 1\nitems:\n  a: {kind: box, at: [100, 100], size: [200, 100], label: A}\n"
+    (in_tmp / "diagrams").mkdir()
+    (in_tmp / "diagrams/d.yaml").write_text(spec)
+    write_talk(in_tmp, "## D\n\n![A box](../diagrams/d.yaml)\n")
+    (in_tmp / "afile").write_text("x")
+    result = run("build", "-o", "afile/deck.pptx")
+    refused(result.output, result.exit_code, "cannot write afile/deck.pptx: afile is a file")
+
+
+def test_export_and_diagram_refuse_to_write_over_their_input(talk: Path, in_tmp: Path) -> None:
+    before = talk.read_bytes()
+    result = run("export", "-o", "talk/talk.md", "--force")
+    refused(result.output, result.exit_code, "talk/talk.md is one of the build's inputs")
+    assert talk.read_bytes() == before
+    spec = in_tmp / "s.yaml"
+    spec.write_text("deckgen: 1\nitems:\n  a: {kind: box, at: [10, 10], size: [50, 50]}\n")
+    result = run("diagram", "s.yaml", "-o", "s.yaml", "--force")
+    refused(result.output, result.exit_code, "s.yaml is one of the build's inputs")
+    assert spec.read_text().startswith("deckgen: 1")
+
+
+def test_a_picture_outside_the_project_is_refused_unless_allowed(
+    in_tmp: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = make_png(tmp_path_factory.mktemp("elsewhere") / "secret.png")
+    write_talk(in_tmp / "project", f"## S\n\n![A secret]({elsewhere})\n")
+    result = run("build", "project/talk")
+    refused(
+        result.output, result.exit_code, "project/talk/talk.md:3:1: picture outside the project"
+    )
+    assert run("build", "project/talk", "--allow-outside").exit_code == 0
+
+
+def test_pasted_separators_break_lines_and_controls_are_dropped_with_a_warning(
+    in_tmp: Path,
+) -> None:
+    write_talk(in_tmp, "## Pasted\n\nfrom Word\u2028next line\n\nred \x1b[31mtext\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert "talk/talk.md:5:5: warning: 1 control character dropped (the first is U+001B)" in (
+        result.output
+    )
+    slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    # U+2028 is a newline in the source, which Markdown reads as it reads any (a space here).
+    assert texts == ["Pasted", "from Word next line", "red [31mtext"]
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims a size in its header and holds one empty row: enough for a reader that
+    trusts the header, far too little for the pixels it claims."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    idat = zlib.compress(b"\0" * (1 + 3 * min(width, 16)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def test_a_decompression_bomb_and_a_truncated_picture_are_located_errors(in_tmp: Path) -> None:
+    (in_tmp / "talk").mkdir()
+    (in_tmp / "talk/bomb.png").write_bytes(png_header(30000, 30000))
+    whole = make_png(in_tmp / "talk/cut.png", (400, 300)).read_bytes()
+    (in_tmp / "talk/cut.png").write_bytes(whole[: len(whole) // 2])
+    write_talk(in_tmp, "## B\n\n![A bomb](bomb.png)\n\n## C\n\n![A cut](cut.png)\n")
+    result = run("build")
+    refused(
+        result.output,
+        result.exit_code,
+        "talk/talk.md:3:1: picture too large (at most 50 megapixels): talk/bomb.png",
+        "talk/talk.md:7:1: broken picture",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".webp", ".ico", ".tga", ".ppm"])
+def test_formats_powerpoint_lacks_are_embedded_as_png(in_tmp: Path, suffix: str) -> None:
+    (in_tmp / "talk").mkdir()
+    Image.new("RGB", (64, 64), "#009E73").save(in_tmp / f"talk/pic{suffix}")
+    write_talk(in_tmp, f"## P\n\n![A green field](pic{suffix})\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    (picture,) = [s for s in Presentation(str(in_tmp / "build/talk.pptx")).slides[0].shapes
+                  if s.shape_type == 13]  # fmt: skip
+    assert picture.image.content_type == "image/png"
+    assert picture.image.size == (64, 64)
+
+
+def test_a_bug_is_one_line_and_exit_70_and_debug_shows_it(
+    talk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(deckgen.pipeline, "layout_deck", broken)
+    result = run("build")
+    assert result.exit_code == 70
+    assert "Traceback" not in result.output
+    assert "internal error: ZeroDivisionError: division by zero" in result.output
+    assert "please report it" in result.output
+    with pytest.raises(ZeroDivisionError):
+        run("--debug", "build")
