@@ -27,6 +27,8 @@ from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme
 
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
+EARLIEST_DATE = datetime(1980, 1, 1, tzinfo=UTC)  # the zip format's first and last dates
+LATEST_DATE = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,5 +111,8 @@ def read_talk(source: Path, diagnostics: Diagnostics) -> tuple[Deck, Theme]:
 
 
 def creation_date() -> datetime:
+    """SOURCE_DATE_EPOCH, within what a .pptx (a zip) can date: 1980 to 2107."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else FIXED_DATE
+    if not epoch.isdigit() or len(epoch) > 12:
+        return FIXED_DATE
+    return min(max(datetime.fromtimestamp(int(epoch), UTC), EARLIEST_DATE), LATEST_DATE)

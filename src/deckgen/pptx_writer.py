@@ -59,10 +59,16 @@ def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
 
 def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
     props = prs.core_properties
-    props.title, props.author, props.subject = deck.title, deck.author, deck.subject
-    props.last_modified_by, props.revision, props.language = deck.author, 1, deck.lang
+    title, author, subject = (_property(v) for v in (deck.title, deck.author, deck.subject))
+    props.title, props.author, props.subject = title, author, subject
+    props.last_modified_by, props.revision, props.language = author, 1, _property(deck.lang)
     props.created = props.modified = created
     props.last_printed = created
+
+
+def _property(text: str) -> str:
+    """Document properties hold at most 255 characters; the slides keep the whole text."""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _theme(prs: Any, deck: PlacedDeck) -> None:

@@ -4,7 +4,7 @@ kind and the title slide's lines decided. Pure: files are read only through `Ass
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from deckgen.assets import Assets, DiagramStep
@@ -45,6 +45,7 @@ from deckgen.theme import Theme
 
 __all__ = ["map_blocks", "resolve_deck", "title_slide"]
 
+FIRST_NUMBER, LAST_NUMBER = 1, 32767  # what a:buAutoNum's startAt may hold
 Drawn = Paragraph | BulletList | Code | Table | Image | Quote  # every leaf but a diagram
 
 
@@ -135,8 +136,28 @@ def _leaf(block: Drawn, env: _Env) -> ReadyBlock:
             return _listing(block, env)
         case Image():
             return _picture(block, env)
+        case BulletList():
+            return _numbered(block, env)
         case _:
             return block
+
+
+def _numbered(block: BulletList, env: _Env) -> BulletList:
+    """PowerPoint numbers lists from 1 to 32767; a list counting outside that counts from 1."""
+    numbers = [item.number for item in block.items if item.ordered and item.number is not None]
+    if all(FIRST_NUMBER <= n <= LAST_NUMBER for n in numbers):
+        return block
+    hint = f"PowerPoint numbers lists from {FIRST_NUMBER} to {LAST_NUMBER}"
+    env.diagnostics.warn(block.source, f"list numbered from {numbers[0]}: numbered from 1", hint)
+    counts: dict[int, int] = {}
+    items = []
+    for item in block.items:
+        counts = {level: n for level, n in counts.items() if level <= item.level}
+        if item.ordered:
+            counts[item.level] = counts.get(item.level, 0) + 1
+            item = replace(item, number=counts[item.level])
+        items.append(item)
+    return replace(block, items=tuple(items))
 
 
 def _listing(code: Code, env: _Env) -> Listing:

@@ -165,3 +165,73 @@ def test_a_bug_is_one_line_and_exit_70_and_debug_shows_it(
     assert "please report it" in result.output
     with pytest.raises(ZeroDivisionError):
         run("--debug", "build")
+
+
+def built_texts(folder: Path) -> list[list[str]]:
+    deck = Presentation(str(folder / "build/talk.pptx"))
+    return [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+
+
+def test_an_empty_quote_beside_text_builds(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Q\n\n>\n\ntext\n")
+    assert run("build").exit_code == 0
+    assert built_texts(in_tmp) == [["Q", "text"]]
+
+
+def test_quotes_nested_deeper_than_markdown_reads_are_an_error_not_lost_text(
+    in_tmp: Path,
+) -> None:
+    write_talk(in_tmp, "## Q\n\n" + "> " * 60 + "deep\n\n## Next\n")
+    result = run("build")
+    refused(result.output, result.exit_code, "talk/talk.md:3:1: nested more than 50 levels deep")
+    write_talk(in_tmp, "## Q\n\n" + "> " * 30 + "deep\n")
+    assert run("build").exit_code == 0
+    assert built_texts(in_tmp) == [["Q", "deep"]]
+
+
+def test_list_numbers_powerpoint_cannot_hold_count_from_one(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## N\n\n0. zero\n1. one\n\n## M\n\n40000. big\n40001. bigger\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert "talk/talk.md:3:1: warning: list numbered from 0: numbered from 1" in result.output
+    deck = Presentation(str(in_tmp / "build/talk.pptx"))
+    starts = [
+        [p._p.find(".//{*}buAutoNum").get("startAt") for p in shape.text_frame.paragraphs]
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        and shape.text_frame.paragraphs[0]._p.find(".//{*}buAutoNum") is not None
+    ]
+    assert starts == [["1", "2"], ["1", "2"]]
+
+
+def test_a_title_longer_than_a_document_property_is_whole_on_the_slide(in_tmp: Path) -> None:
+    title = "A very long title " * 20
+    write_talk(in_tmp, f"---\ntitle: {title.strip()}\nauthor: {'A' * 300}\n---\n\n## x\n")
+    assert run("build").exit_code == 0
+    deck = Presentation(str(in_tmp / "build/talk.pptx"))
+    assert len(deck.core_properties.title) == 255
+    assert deck.core_properties.title.endswith("…")
+    assert deck.slides[0].shapes.title.text_frame.text == title.strip()
+
+
+def test_a_date_past_what_a_zip_can_hold_is_the_last_it_can(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_talk(in_tmp, "## x\n\ny\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "5000000000")  # the year 2128
+    assert run("build").exit_code == 0
+    created = Presentation(str(in_tmp / "build/talk.pptx")).core_properties.created
+    assert created is not None and created.year == 2107
+
+
+def test_a_file_url_picture_is_read_as_the_local_file_with_a_warning(in_tmp: Path) -> None:
+    picture = make_png(in_tmp / "talk/door.png")
+    write_talk(in_tmp, f"## F\n\n![A door]({picture.as_uri()})\n")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert f"talk/talk.md:3:1: warning: file:// picture read as the local file {picture}" in (
+        result.output
+    )
+    shapes = Presentation(str(in_tmp / "build/talk.pptx")).slides[0].shapes
+    assert [s.shape_type for s in shapes] == [14, 13]  # the title placeholder, the picture

@@ -14,7 +14,7 @@ from deckgen.markdown.blocks import convert
 from deckgen.markdown.frontmatter import FrontMatter, read_front_matter
 from deckgen.markdown.items import Context, Item
 from deckgen.markdown.slides import SlideBuilder, slide_rules
-from deckgen.markdown.tokens import Token, tokenize
+from deckgen.markdown.tokens import MAX_NESTING, Token, tokenize, too_deep
 from deckgen.model import Deck, DeckMeta
 
 __all__ = ["parse_talk"]
@@ -27,6 +27,7 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
         raise TalkError("the talk has no Markdown files")
     problems: list[Problem] = []
     files = [(path, tokenize(text), text) for path, text in sources]
+    problems += [_too_deep(path, tokens) for path, tokens, _ in files if too_deep(tokens)]
     front = _front_matter(*files[0][:2], problems)
     for warning in front.warnings:
         diagnostics.warn(warning.location, warning.message, warning.hint)
@@ -50,6 +51,15 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     if problems:
         raise TalkError.of(problems)
     return deck
+
+
+def _too_deep(path: str, tokens: list[Token]) -> Problem:
+    token = too_deep(tokens)
+    line = token.map[0] + 1 if token and token.map else 1
+    hint = "a quote or list this deep cannot be shown; flatten it"
+    return Problem(
+        SourceLocation(path, line, 1), f"nested more than {MAX_NESTING} levels deep", hint
+    )
 
 
 def _file_items(ctx: Context, tokens: list[Token], index: int) -> list[Item]:

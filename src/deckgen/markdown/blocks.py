@@ -187,6 +187,8 @@ def _blockquote(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item
             items.extend(dispatch(ctx, child, child_inner))
     blocks, notes = nested(ctx, items, "a quote")
     paragraphs = [p for block in blocks for p in _quote_text(ctx, block)]
+    if not paragraphs:  # a `>` with nothing after it: nothing to show
+        return list(notes)
     return [Quote(tuple(paragraphs), ctx.at(_line0(token))), *notes]
 
 

@@ -6,7 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from deckgen.errors import SourceLocation
 from deckgen.markdown.attrs import Attrs, leading_braces, percent
@@ -184,6 +184,9 @@ def _marp_size(state: _State, alt: str, where: SourceLocation) -> _Alt:
 def _picture(
     ctx: Context, src: str, alt: str, where: SourceLocation, width_px: int | None
 ) -> Image | DiagramRef:
+    if src.lower().startswith("file://"):
+        src = urlsplit(src).path
+        ctx.warn(where, f"file:// picture read as the local file {src}", "write the path itself")
     path, _, fragment = src.partition("#")
     if not _URL.match(src):
         path = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.path), unquote(path)))

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
@@ -37,9 +38,15 @@ def _div_fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+MAX_NESTING = 50  # quotes and lists inside each other; markdown-it drops what lies deeper
+
+
 @cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    md = md.enable(["table", "strikethrough"]).use(front_matter_plugin)
+    # A talk is not a web page: a file:// picture is a local file (inline.py says so), not XSS.
+    md.validateLink = _valid_link  # type: ignore[method-assign]
     # Pandoc's `[text]{.smallcaps}` spans; `{...}` after code and links is dropped in inline.py.
     md.use(attrs_plugin, after=(), spans=True)
     # A closing `:::` right under a paragraph or list line must end it, not continue it.
@@ -49,5 +56,15 @@ def _parser() -> MarkdownIt:
     return md
 
 
+def _valid_link(url: str) -> bool:
+    return url.strip().lower().startswith("file:") or validateLink(url)
+
+
 def tokenize(text: str) -> list[Token]:
     return _parser().parse(text)
+
+
+def too_deep(tokens: list[Token]) -> Token | None:
+    """The first block markdown-it stopped reading because it nests MAX_NESTING deep: the text
+    inside it would be lost without a word."""
+    return next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
