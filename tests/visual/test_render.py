@@ -1,16 +1,28 @@
-"""LibreOffice renders the deck; every word it draws must lie inside the frame that holds it."""
+"""LibreOffice renders the deck: every word it draws must lie inside the frame that holds it,
+and every paragraph must take as many lines as layout measured.
+
+Each talk is built and converted to PDF once (a module-scoped fixture); both checks read it.
+"""
 
 from __future__ import annotations
 
-import os
+import contextlib
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
+from deckgen.errors import Diagnostics
+from deckgen.files import diagram_cache
+from deckgen.model import plain_text
+from deckgen.pipeline import place_talk
+from deckgen.placed import PlacedDeck, PlacedParagraph, PlacedSlide, PlacedTable, TextFrame
 from tests.cli.test_overfull import CASES
 from tests.conftest import HERE, make_png, run, write_talk
 
@@ -18,6 +30,7 @@ pytestmark = pytest.mark.visual
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TOLERANCE = 2.0  # points: anti-aliasing and glyph overhang
 Box = tuple[float, float, float, float]
+Word = tuple[str, Box]
 
 
 def to_pdf(deck: Path, work: Path) -> Path:
@@ -32,7 +45,7 @@ def to_pdf(deck: Path, work: Path) -> Path:
     return pdf
 
 
-def pdf_words(pdf: Path) -> list[list[tuple[str, Box]]]:
+def pdf_words(pdf: Path) -> list[list[Word]]:
     html = subprocess.run(
         ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
@@ -76,43 +89,229 @@ needs_libreoffice = pytest.mark.skipif(
 )
 
 
-def words_outside_frames(deck: Path, work: Path) -> tuple[list[tuple[int, str, Box]], int]:
-    """Words LibreOffice drew outside every frame of their slide, and how many words it drew."""
-    pages = pdf_words(to_pdf(deck, work))
-    boxes = frames(deck)
-    assert len(pages) == len(boxes)
-    outside = [
+# --- one build and one PDF per talk ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rendered:
+    name: str
+    deck: Path
+    placed: PlacedDeck
+    pages: list[list[Word]]
+
+
+def write_features(folder: Path) -> None:
+    """features.md, one slide per overfull case, and a title too long for one line."""
+    talk = (HERE / "cli/talks/features.md").read_text()
+    overfull = "\n\n".join(f"## Overfull {name}\n\n{body}" for name, body in sorted(CASES.items()))
+    write_talk(folder, talk + "\n\n" + overfull + "\n\n## " + "W" * 100 + "\n\nShort.\n")
+    make_png(folder / "talk/img/door.png")
+
+
+# talk (relative to the folder it is built in) -> fewest words its PDF must draw
+TALKS = {"features": 2000, "tests/cases/talks/async": 300, "talk": 300}
+
+
+@pytest.fixture(scope="module", params=list(TALKS))
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    name: str = request.param
+    work = tmp_path_factory.mktemp(Path(name).name)
+    if name == "features":
+        write_features(work)
+        folder, source = work, "talk"
+    else:
+        folder, source = HERE.parent, name  # the repository: the talks' paths are relative to it
+    deck = work / "deck.pptx"
+    with contextlib.chdir(folder):
+        result = run("build", source, "-o", str(deck))
+        assert result.exit_code == 0, result.output
+        # laid out again, drawing diagrams from the cache the build just filled
+        placed = place_talk(Path(source), diagram_cache(deck), Diagnostics())
+    return Rendered(name, deck, placed, pdf_words(to_pdf(deck, work)))
+
+
+# --- every word inside a frame -----------------------------------------------------------------
+
+
+def words_outside_frames(rendered: Rendered) -> list[tuple[int, str, Box]]:
+    """Words LibreOffice drew outside every frame of their slide."""
+    boxes = frames(rendered.deck)
+    assert len(rendered.pages) == len(boxes)
+    return [
         (number, text, word)
-        for number, (words, page_frames) in enumerate(zip(pages, boxes, strict=True), start=1)
+        for number, (words, page_frames) in enumerate(
+            zip(rendered.pages, boxes, strict=True), start=1
+        )
         for text, word in words
         if not any(inside(word, f) for f in page_frames)
     ]
-    return outside, sum(len(w) for w in pages)
 
 
 @needs_libreoffice
-def test_features_and_overfull_slides_stay_in_their_frames(in_tmp: Path) -> None:
-    talk = (HERE / "cli/talks/features.md").read_text()
-    overfull = "\n\n".join(f"## Overfull {name}\n\n{body}" for name, body in sorted(CASES.items()))
-    write_talk(in_tmp, talk + "\n\n" + overfull + "\n\n## " + "W" * 100 + "\n\nShort.\n")
-    make_png(in_tmp / "talk/img/door.png")
-    assert run("build").exit_code == 0
-    outside, drawn = words_outside_frames(in_tmp / "build/talk.pptx", in_tmp)
-    assert outside == []
-    assert drawn > 2000
+def test_words_stay_in_their_frames(rendered: Rendered) -> None:
+    assert words_outside_frames(rendered) == []
+    assert sum(len(words) for words in rendered.pages) > TALKS[rendered.name]
+
+
+# --- every paragraph on the lines layout measured ----------------------------------------------
+
+# Paragraphs LibreOffice draws on another number of lines than layout measured, each as
+# (talk, slide number, first 40 characters) -> (layout lines, PDF lines, why). Only real,
+# understood mismatches belong here: the test fails on any other, and on an entry that no
+# longer happens (remove it then).
+SAFETY_BAND = (
+    "layout fills a line only to WIDTH_SAFETY (96%) of its width; LibreOffice fills it to the "
+    "edge, so text measured between 96% and 100% of the width takes a line less than layout says"
+)  # with WIDTH_SAFETY = 1.0 both go away
+Key = tuple[str, int, str]  # talk, slide number, first 40 characters of the paragraph
+KNOWN_MISMATCHES: dict[Key, tuple[int, int, str]] = {
+    # 351.8 pt of text in a 361.4 pt column (layout breaks past 346.9 pt)
+    ("tests/cases/talks/async", 12, "A failure cancels the siblings"): (2, 1, SAFETY_BAND),
+    # the last part of the overfull paragraph: 18 lines filled to 96% make 17 full ones
+    ("features", 19, "truck fence gate worker public server cl"): (18, 17, SAFETY_BAND),
+}
+
+AUTO_NUMBER = re.compile(r"\d+[.)]")
+
+
+def without_bullet(line: list[Word], p: PlacedParagraph) -> list[Word]:
+    """The first line of a list item without the bullet or number LibreOffice draws before it,
+    a word of its own or, before a run in another font, glued to the text ("3.statement")."""
+    if p.bullet is None or not line:
+        return line
+    (text, box), rest = line[0], line[1:]
+    mark = re.match(re.escape(p.bullet.char), text) if p.bullet.char else AUTO_NUMBER.match(text)
+    if mark is None:
+        return line
+    return rest if mark.end() == len(text) else [(text[mark.end() :], box), *rest]
+
+
+@dataclass(frozen=True)
+class Frame:
+    role: str
+    box: Box
+    paragraphs: tuple[PlacedParagraph, ...]
+    checked: bool = True  # the slide-number field draws a number, not its "#"
+
+
+def text_frames(slide: PlacedSlide) -> Iterator[Frame]:
+    """Every frame that holds text. A table column, as wide as layout made it and as tall as its
+    rows, is a frame whose paragraphs are its cells from the top: when LibreOffice grows a row
+    to fit a cell, the rows below move down, out of their boxes, but stay in order."""
+    for shape in ([slide.title] if slide.title else []) + list(slide.shapes):
+        if isinstance(shape, TextFrame):
+            b = shape.box
+            box = (b.x, b.y, b.x + b.w, b.y + b.h)
+            yield Frame(shape.role, box, shape.paragraphs, not shape.slide_number)
+        elif isinstance(shape, PlacedTable):
+            x, top = shape.box.x, shape.box.y
+            bottom = top + sum(shape.row_heights)
+            for column, width in enumerate(shape.col_widths):
+                cells = tuple(row[column].paragraph for row in shape.rows)
+                yield Frame("table cell", (x, top, x + width, bottom), cells)
+                x += width
+
+
+def owner(boxes: list[Box], word: Box) -> int | None:
+    """Which box a word belongs to: the first holding the word's middle, else (text overflowing
+    a frame's bottom) the nearest box above it, across the same x."""
+    x, y = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+    across = [i for i, b in enumerate(boxes) if b[0] - TOLERANCE <= x <= b[2] + TOLERANCE]
+    held = (i for i in across if boxes[i][1] - TOLERANCE <= y <= boxes[i][3] + TOLERANCE)
+    above = sorted((i for i in across if boxes[i][3] < y), key=lambda i: -boxes[i][3])
+    return next(held, next(iter(above), None))
+
+
+def text_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines, top to bottom, each left to right: a word starts a new line
+    when its middle lies more than half a word's height below the line's first word (a bullet
+    glyph sits a point or two off its text; lines are 1.2 em apart, words 1.3 em high)."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w[1][1] + w[1][3]) / 2):
+        middle, height = (word[1][1] + word[1][3]) / 2, word[1][3] - word[1][1]
+        if lines:
+            first = lines[-1][0][1]
+            if middle - (first[1] + first[3]) / 2 < min(height, first[3] - first[1]) / 2:
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w[1][0]) for line in lines]
+
+
+def characters(text: str) -> int:
+    """Characters other than whitespace: poppler splits words its own way (a long word broken
+    across lines, punctuation), never adding or dropping a character."""
+    return len("".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    text: str
+    layout: int
+    drawn: int
+    note: str = ""  # when the PDF's lines do not add up to the paragraph's text
+
+
+def line_mismatches(frame: Frame, words: list[Word]) -> Iterator[Mismatch]:
+    """Each paragraph LibreOffice drew on another number of lines than layout measured. The
+    frame's lines go to its paragraphs in order, each taking lines until it has as many
+    characters as its text (a bullet or number LibreOffice draws is not part of the text)."""
+    lines = text_lines(words)
+    for p in frame.paragraphs:
+        text = plain_text(p.runs)
+        want = characters(text)
+        if not want:
+            continue  # a blank code line draws no word to count
+        got = taken = 0
+        while got < want and lines:
+            line = lines.pop(0)
+            if taken == 0:
+                line = without_bullet(line, p)
+            got += sum(characters(t) for t, _ in line)
+            taken += 1
+        if got != want:
+            yield Mismatch(text, p.lines, taken, f"{got} of {want} characters")
+        elif taken != p.lines:
+            yield Mismatch(text, p.lines, taken)
+    for line in lines:
+        yield Mismatch(" ".join(t for t, _ in line), 0, 1, "a line no paragraph accounts for")
+
+
+def paragraph_line_mismatches(rendered: Rendered) -> Iterator[tuple[Key, Mismatch, str]]:
+    """Each paragraph drawn on other lines than layout's: its key, the mismatch, a readable
+    line (slide, frame role, start of the text, layout lines against PDF lines)."""
+    slides = rendered.placed.slides
+    assert len(rendered.pages) == len(slides)
+    for number, (slide, words) in enumerate(zip(slides, rendered.pages, strict=True), start=1):
+        frames_here = list(text_frames(slide))
+        mine: list[list[Word]] = [[] for _ in frames_here]
+        for word in words:  # each word to one frame: no frame sees another's
+            index = owner([f.box for f in frames_here], word[1])
+            if index is not None:
+                mine[index].append(word)
+        for frame, frame_words in zip(frames_here, mine, strict=True):
+            if not frame.checked:
+                continue
+            for m in line_mismatches(frame, frame_words):
+                note = f" ({m.note})" if m.note else ""
+                yield (
+                    (rendered.name, number, m.text[:40]),
+                    m,
+                    f"slide {number} {frame.role} {m.text[:40]!r}: "
+                    f"layout {m.layout} lines, PDF {m.drawn}{note}",
+                )
 
 
 @needs_libreoffice
-@pytest.mark.parametrize("talk", ["tests/cases/talks/async", "talk"])
-def test_real_talks_stay_in_their_frames(tmp_path: Path, talk: str) -> None:
-    deck = tmp_path / "deck.pptx"
-    old = Path.cwd()
-    os.chdir(HERE.parent)  # the repository: the talks' paths are relative to it
-    try:
-        result = run("build", talk, "-o", str(deck))
-    finally:
-        os.chdir(old)
-    assert result.exit_code == 0, result.output
-    outside, drawn = words_outside_frames(deck, tmp_path)
-    assert outside == []
-    assert drawn > 300
+def test_paragraphs_take_the_lines_layout_measured(rendered: Rendered) -> None:
+    known = {k: v for k, v in KNOWN_MISMATCHES.items() if k[0] == rendered.name}
+    seen: set[Key] = set()
+    new: list[str] = []
+    for key, m, line in paragraph_line_mismatches(rendered):
+        if key in known and known[key][:2] == (m.layout, m.drawn) and not m.note:
+            seen.add(key)
+        else:
+            new.append(line)
+    assert not new, "LibreOffice breaks paragraphs otherwise than layout:\n" + "\n".join(new)
+    gone = sorted(known.keys() - seen)
+    assert not gone, f"KNOWN_MISMATCHES that no longer happen (remove them): {gone}"
