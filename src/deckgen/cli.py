@@ -308,7 +308,7 @@ def dump(source: Path, layout: bool, allow_outside: bool) -> None:
             cache = diagram_cache(default_output(source))
             text = dump_placed(place_talk(source, cache, diagnostics, allow_outside))
         else:
-            text = dump_deck(read_talk(source, diagnostics)[0])
+            text = dump_deck(read_talk(source, diagnostics, allow_outside)[0])
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "dump")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deckgen.assets import FileAssets, SketchAssets, project_roots
-from deckgen.errors import Diagnostics, StrictError
+from deckgen.assets import FileAssets, SketchAssets, inside, project_roots
+from deckgen.errors import Diagnostics, StrictError, ThemeError
 from deckgen.files import (
     check_output,
     default_output,
@@ -55,7 +55,7 @@ def build_deck(
     options = options or BuildOptions()
     output = output or default_output(source)
     check_output(output, ".pptx", [], options.force)
-    deck, theme = read_talk(source, diagnostics)
+    deck, theme = read_talk(source, diagnostics, options.allow_outside)
     assets = file_assets(source, theme, diagram_cache(output), diagnostics, options.allow_outside)
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
     check_output(output, ".pptx", [*talk_files(source), *assets.read], options.force)
@@ -80,7 +80,7 @@ def place_talk(
     source: Path, cache: Path, diagnostics: Diagnostics, allow_outside: bool = False
 ) -> PlacedDeck:
     """Parse, resolve and lay out: the deck, ready to write."""
-    deck, theme = read_talk(source, diagnostics)
+    deck, theme = read_talk(source, diagnostics, allow_outside)
     assets = file_assets(source, theme, cache, diagnostics, allow_outside)
     return layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
 
@@ -98,14 +98,21 @@ def outline_talk(source: Path, diagnostics: Diagnostics) -> ReadyDeck:
     return resolve_deck(deck, theme, assets, diagnostics)
 
 
-def read_talk(source: Path, diagnostics: Diagnostics) -> tuple[Deck, Theme]:
+def read_talk(
+    source: Path, diagnostics: Diagnostics, allow_outside: bool = False
+) -> tuple[Deck, Theme]:
     """The parsed talk and the theme its front matter names (with fonts to measure it)."""
     from deckgen.fonts import check_fonts
     from deckgen.markdown import parse_talk
 
     files = talk_files(source)
     deck = parse_talk([read_source(f, diagnostics) for f in files], diagnostics)
-    theme = load_theme(deck.meta.theme, files[0].parent, deck.meta.source_of("theme"))
+    where = deck.meta.source_of("theme")
+    theme_file = files[0].parent / deck.meta.theme
+    if not allow_outside and theme_file.is_file() and not inside(theme_file, project_roots(source)):
+        hint = "keep the theme in the talk's project, or pass --allow-outside"
+        raise ThemeError(f"theme file outside the project: {deck.meta.theme}", where, hint)
+    theme = load_theme(deck.meta.theme, files[0].parent, where)
     check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
     return deck, theme
 

@@ -235,3 +235,13 @@ def test_a_file_url_picture_is_read_as_the_local_file_with_a_warning(in_tmp: Pat
     )
     shapes = Presentation(str(in_tmp / "build/talk.pptx")).slides[0].shapes
     assert [s.shape_type for s in shapes] == [14, 13]  # the title placeholder, the picture
+
+
+def test_a_theme_file_outside_the_project_is_refused_unless_allowed(
+    in_tmp: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    theme = tmp_path_factory.mktemp("themes") / "corp.yaml"
+    theme.write_text("name: corp\n")
+    write_talk(in_tmp / "project", f"---\ntitle: T\ntheme: {theme}\n---\n\n## x\n")
+    result = run("build", "project/talk")
+    refused(result.output, result.exit_code, "project/talk/talk.md:3:8: theme file outside")
