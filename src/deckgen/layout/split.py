@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import assert_never
 
 from deckgen.layout import blocks, code, table
 from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import count_lines, line_starts, split_runs
-from deckgen.ready import BulletList, Listing, Paragraph, Quote, ReadyBlock, Run, Table
+from deckgen.ready import (
+    BulletList,
+    Figure,
+    Listing,
+    Paragraph,
+    Quote,
+    ReadyBlock,
+    ReadyColumns,
+    Run,
+    Table,
+)
 
 
 def split(
@@ -29,8 +40,10 @@ def split(
             return head, tail
         case Quote():
             return _split_quote(block, width, room, ctx)
-        case _:
+        case Figure() | ReadyColumns():  # a picture shrinks; columns are stacked by paginate
             return None, block
+        case _:
+            assert_never(block)
 
 
 def _fitting_lines(starts: list[tuple[int, int]], room: float, size: float) -> int:
