@@ -202,7 +202,7 @@ def _or_text(construct: Constructor) -> Constructor:
             return node.value
         try:
             value = construct(loader, node)
-        except (ValueError, KeyError, OverflowError):  # 2026-02-30, `!!int x`, `!!bool x`
+        except (ValueError, KeyError, IndexError, OverflowError):  # 2026-02-30, `!!int x`
             return node.value
         return node.value if isinstance(value, float) and not math.isfinite(value) else value
 

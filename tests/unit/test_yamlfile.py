@@ -171,7 +171,8 @@ def test_a_tag_is_an_error_not_a_crash(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2026-02-30", "1" * 5000, "0x" + "f" * 5000, ".nan", "-.inf", "1.0e+400", "!!int x"]
+    "text",
+    ["2026-02-30", "1" * 5000, "0x" + "f" * 5000, ".nan", "-.inf", "1.0e+400", "!!int x", "!!int "],
 )
 def test_a_value_python_cannot_hold_stays_the_text_written(text: str) -> None:
     assert load_yaml(f"a: {text}\n", "f.yaml") == {"a": text.removeprefix("!!int ")}
