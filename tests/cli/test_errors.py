@@ -34,9 +34,10 @@ def test_invalid_front_matter_points_at_the_faulty_line(in_tmp: Path, previous_d
     assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
 
 
-def test_unknown_theme_suggests_the_closest(in_tmp: Path, previous_deck: bytes) -> None:
-    write_talk(in_tmp, "---\ntitle: Good\ntheme: drak\n---\n\n## Fine\n")
-    fails_with("talk/talk.md:3:", "unknown theme 'drak'", "did you mean 'dark'?")
+def test_a_missing_theme_file(in_tmp: Path, previous_deck: bytes) -> None:
+    # An unknown theme name is a warning (tests/cli/test_theme_choice.py); a file is an error.
+    write_talk(in_tmp, "---\ntitle: Good\ntheme: corp.yaml\n---\n\n## Fine\n")
+    fails_with("talk/talk.md:3:8:", "corp.yaml")
     assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck
 
 

@@ -13,6 +13,8 @@ from deckgen.model import DeckMeta
 from deckgen.theme import builtin_themes
 from deckgen.yamlfile import LocDict, LocList, load_yaml
 
+MAX_DURATION = 1440.0  # minutes
+
 
 class _BadValue(ValueError):
     """A front matter value of the wrong kind; the message says what was expected."""
@@ -47,8 +49,10 @@ def _author(value: Any) -> str:
 
 
 def _duration(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise _BadValue("must be a number of minutes, like 'duration: 30'")
+    if not 0 < value <= MAX_DURATION:  # also false for NaN
+        raise _BadValue(f"must be more than 0 and at most {MAX_DURATION:g} minutes (a day)")
     return float(value)
 
 
@@ -125,6 +129,8 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
 _STYLING = """style class backgroundColor backgroundImage backgroundPosition backgroundRepeat
 backgroundSize color math transition description image url keywords"""
 _MARP_IGNORED = frozenset(_STYLING.split())
+# Readers of text: a number or date there is shown as written (`1.50`, not `1.5`).
+_AS_WRITTEN = frozenset({_text, _author, _lang, _notes})
 _MARP_THEMES = frozenset({"default", "gaia", "uncover"})
 _META_FIELDS = {f.name for f in fields(DeckMeta)}
 
@@ -132,16 +138,53 @@ _META_FIELDS = {f.name for f in fields(DeckMeta)}
 def read_front_matter(text: str, path: str, first_line: int) -> FrontMatter:
     """`first_line` is the 1-based line of the opening `---`; YAML marks are shifted past it."""
     where = SourceLocation(path, first_line, 1)
+    runs_on = _runs_on(text, path, first_line)
     try:
         data = load_yaml(text, path, line_offset=first_line, error=TalkError)
     except TalkError as error:
-        return FrontMatter(DeckMeta(source=where), problems=list(error.problems))
+        problems = [*runs_on, *error.problems]
+        return FrontMatter(DeckMeta(source=where), problems=problems)
     if data is None:
-        return FrontMatter(DeckMeta(source=where))
+        return FrontMatter(DeckMeta(source=where), warnings=runs_on)
     if not isinstance(data, LocDict):
         problem = Problem(where, "front matter must be 'key: value' lines")
-        return FrontMatter(DeckMeta(source=where), problems=[problem])
-    return _read_keys(data, path, where)
+        return FrontMatter(DeckMeta(source=where), problems=[*runs_on, problem])
+    front = _read_keys(data, path, where)
+    front.warnings.extend(runs_on)
+    return front
+
+
+_HEADING = re.compile(r"#{1,6}[ \t]+\S")
+_COMMENTED_KEY = re.compile(r"#+[ \t]*[\w-]+[ \t]*:")
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(\s|$)")
+_OPENING = re.compile(r"-{3,}[ \t]*")
+
+
+def _runs_on(text: str, path: str, first_line: int) -> list[Problem]:
+    """Front matter left open ends at the first slide's `---`, and the slides before it are
+    read as YAML (a `## Heading` is a YAML comment): point at the first such heading."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines[1:], 1):
+        if lines[index - 1].strip() or not _HEADING.match(line) or _COMMENTED_KEY.match(line):
+            continue
+        closing = first_line + len(lines) + 1
+        message = f"this heading is inside the front matter, which runs on to line {closing}"
+        hint = "end the front matter with a '---' line before the first slide"
+        return [Problem(SourceLocation(path, first_line + 1 + index, 1), message, hint)]
+    return []
+
+
+def never_closed(path: str, text: str) -> Problem | None:
+    """For a talk whose front matter markdown-it did not find: a `---` first line followed by
+    `key: value` lines is front matter left open, read as slide text; say so."""
+    lines = text.split("\n")
+    if not _OPENING.fullmatch(lines[0]):
+        return None
+    given = next((line for line in lines[1:] if line.strip()), "")
+    if not _KEY_LINE.match(given):
+        return None
+    message = "front matter is never closed, so it is read as slide text"
+    return Problem(SourceLocation(path, 1, 1), message, "end it with a '---' line")
 
 
 def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
@@ -153,6 +196,8 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
         if reader is None:
             _other_key(key, _mark(path, data.key_marks[key]), warnings)
             continue
+        if reader in _AS_WRITTEN:
+            value = _as_written(data, key)
         try:
             values[key] = reader(value)
         except _BadValue as bad:
@@ -163,8 +208,9 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
                 problems.append(Problem(where_value, f"'{key}' {bad}"))
     places = {key: _mark(path, data.value_marks[key]) for key in values}
     marp = bool(values.pop("marp", False))
-    if marp and "theme" in values and not _deckgen_theme(values["theme"]):
-        _marp_theme(values.pop("theme"), places.pop("theme"), warnings)
+    if "theme" in values and not _deckgen_theme(values["theme"]):
+        warn = _marp_theme if marp else _unknown_theme
+        warn(values.pop("theme"), places["theme"], warnings)
     if "size" in values:
         values["aspect"] = values.pop("size")
         places["aspect"] = places.pop("size")
@@ -190,6 +236,13 @@ def _other_key(key: str, where: SourceLocation, warnings: list[Problem]) -> None
         warnings.append(Problem(where, message, did_you_mean(key, _FIELDS, cutoff=0.75)))
 
 
+def _as_written(data: LocDict, key: str) -> Any:
+    value = data[key]
+    if isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
+        return data.texts.get(key, value)
+    return value
+
+
 def _deckgen_theme(name: str) -> bool:
     return name in builtin_themes() or name.lower().endswith((".yaml", ".yml"))
 
@@ -198,9 +251,20 @@ def _marp_theme(name: str, where: SourceLocation, warnings: list[Problem]) -> No
     """A Marp deck's theme is CSS; Marp's own themes quietly become deckgen's default."""
     if name in _MARP_THEMES:
         return
-    hint = f"deckgen themes: {', '.join(builtin_themes())}, or a path to a .yaml theme file"
     message = f"Marp theme '{name}' is CSS deckgen cannot read; the default theme is used"
-    warnings.append(Problem(where, message, hint))
+    warnings.append(Problem(where, message, _themes_hint()))
+
+
+def _unknown_theme(name: str, where: SourceLocation, warnings: list[Problem]) -> None:
+    """Decks made for reveal.js or Marp name themes deckgen does not have: a warning, so the
+    deck still builds (in the default theme); only a missing .yaml theme file is an error."""
+    near = did_you_mean(name, builtin_themes())
+    hint = f"{near} {_themes_hint()}" if near else _themes_hint()
+    warnings.append(Problem(where, f"unknown theme '{name}'; the default theme is used", hint))
+
+
+def _themes_hint() -> str:
+    return f"deckgen themes: {', '.join(builtin_themes())}, or a path to a .yaml theme file"
 
 
 def _mark(path: str, mark: tuple[int, int]) -> SourceLocation:

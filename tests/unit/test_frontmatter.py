@@ -1,0 +1,45 @@
+"""Front matter values of any size or shape: a deck, a located error or a located warning."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.errors import Diagnostics, SourceLocation
+from deckgen.markdown import parse_talk
+from deckgen.markdown.frontmatter import never_closed, read_front_matter
+
+
+def test_text_of_any_length_is_kept_whole() -> None:
+    long = "Deploys " * 5000
+    text = f"title: {long}\nsubtitle: {long}\nauthor: [{', '.join(['Ada'] * 2000)}]\n"
+    front = read_front_matter(text, "talk.md", 1)
+    assert front.problems == []
+    assert front.meta.title == long.strip()
+    assert front.meta.author == ", ".join(["Ada"] * 2000)
+
+
+def test_a_number_too_long_to_hold_is_a_title_as_written() -> None:
+    digits = "9" * 5000
+    front = read_front_matter(f"title: {digits}\n", "talk.md", 1)
+    assert (front.meta.title, front.problems) == (digits, [])
+
+
+def test_front_matter_left_open_is_found() -> None:
+    problem = never_closed("talk.md", "---\ntitle: Talk\n\n## Slide\n")
+    assert problem is not None
+    assert str(problem) == (
+        "talk.md:1:1: front matter is never closed, so it is read as slide text "
+        "(end it with a '---' line)"
+    )
+
+
+@pytest.mark.parametrize("text", ["## Slide\n", "---\n\n## Slide\n", "---\nTwo words: here\n"])
+def test_a_talk_starting_with_a_rule_or_a_slide_is_not_open_front_matter(text: str) -> None:
+    assert never_closed("talk.md", text) is None
+
+
+@pytest.mark.xfail(reason="markdown/__init__.py does not call never_closed yet", strict=True)
+def test_front_matter_left_open_is_a_warning_when_parsing_the_talk() -> None:
+    diagnostics = Diagnostics()
+    parse_talk([("talk.md", "---\ntitle: Talk\n\n## Slide\n")], diagnostics)
+    assert [w.location for w in diagnostics.warnings] == [SourceLocation("talk.md", 1, 1)]
