@@ -112,7 +112,7 @@ def read_talk(
     if not allow_outside and theme_file.is_file() and not inside(theme_file, project_roots(source)):
         hint = "keep the theme in the talk's project, or pass --allow-outside"
         raise ThemeError(f"theme file outside the project: {deck.meta.theme}", where, hint)
-    theme = load_theme(deck.meta.theme, files[0].parent, where)
+    theme = load_theme(deck.meta.theme, files[0].parent, where, diagnostics)
     check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
     return deck, theme
 

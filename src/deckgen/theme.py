@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-from deckgen.errors import Problem, SourceLocation, TalkError, ThemeError, did_you_mean
+from deckgen.errors import (
+    Diagnostics,
+    Problem,
+    SourceLocation,
+    TalkError,
+    ThemeError,
+    did_you_mean,
+)
 from deckgen.files import display, read_source
 from deckgen.yamlfile import LocDict, load_yaml
 
@@ -117,7 +124,12 @@ def builtin_themes() -> list[str]:
     )
 
 
-def load_theme(name_or_path: str, base: Path, where: SourceLocation | None = None) -> Theme:
+def load_theme(
+    name_or_path: str,
+    base: Path,
+    where: SourceLocation | None = None,
+    diagnostics: Diagnostics | None = None,
+) -> Theme:
     """A built-in theme by name, or a YAML file by path (relative to `base`). The front matter
     turns a name deckgen lacks into a warning, so only a missing file reaches the error here."""
     if name_or_path in builtin_themes():
@@ -132,7 +144,7 @@ def load_theme(name_or_path: str, base: Path, where: SourceLocation | None = Non
         hint = f"a theme file's path is relative to the talk's folder; built-in themes: {themes}"
         raise ThemeError(f"theme file not found: {display(path)}", where, hint)
     try:
-        shown, text = read_source(path)
+        shown, text = read_source(path, diagnostics or Diagnostics())
     except TalkError as error:  # not UTF-8
         raise ThemeError.of(error.problems) from None
     except OSError as fault:

@@ -38,7 +38,6 @@ def test_a_talk_starting_with_a_rule_or_a_slide_is_not_open_front_matter(text: s
     assert never_closed("talk.md", text) is None
 
 
-@pytest.mark.xfail(reason="markdown/__init__.py does not call never_closed yet", strict=True)
 def test_front_matter_left_open_is_a_warning_when_parsing_the_talk() -> None:
     diagnostics = Diagnostics()
     parse_talk([("talk.md", "---\ntitle: Talk\n\n## Slide\n")], diagnostics)

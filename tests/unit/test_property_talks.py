@@ -36,7 +36,7 @@ TEXT = st.lists(st.one_of(WORDS, ODD, st.text(max_size=12)), max_size=12).map(" 
 FRONT = st.sampled_from(
     [
         "",
-        "---\ntitle: {t}\nsubtitle: {t}\nauthor: {t}\ndate: 2026-02-03\n---\n",
+        "---\ntitle: {t}\nsubtitle: {t}\nauthor: {t}\ndate: 2026-02-30\n---\n",
         "---\nmarp: true\npaginate: true\nfooter: #Meetup {t}\n---\n",
         "---\ntitle: {t}\ntheme: dark\naspect: 4:3\nslide-level: 1\n---\n",
         "---\ntitle: {t}\nduration: 20\nlang: de-DE\n---\n",

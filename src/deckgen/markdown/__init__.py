@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
 from deckgen.markdown.blocks import convert
-from deckgen.markdown.frontmatter import FrontMatter, read_front_matter
+from deckgen.markdown.frontmatter import FrontMatter, never_closed, read_front_matter
 from deckgen.markdown.items import Context, Item
 from deckgen.markdown.slides import SlideBuilder, slide_rules
 from deckgen.markdown.tokens import MAX_NESTING, Token, tokenize, too_deep
@@ -28,7 +28,7 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     problems: list[Problem] = []
     files = [(path, tokenize(text), text) for path, text in sources]
     problems += [_too_deep(path, tokens) for path, tokens, _ in files if too_deep(tokens)]
-    front = _front_matter(*files[0][:2], problems)
+    front = _front_matter(*files[0], problems)
     for warning in front.warnings:
         diagnostics.warn(warning.location, warning.message, warning.hint)
     warned: set[str] = set()  # "warn once" keys, shared by all files
@@ -73,9 +73,12 @@ def _lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", text)
 
 
-def _front_matter(path: str, tokens: list[Token], problems: list[Problem]) -> FrontMatter:
+def _front_matter(
+    path: str, tokens: list[Token], text: str, problems: list[Problem]
+) -> FrontMatter:
     if not tokens or tokens[0].type != "front_matter":
-        return FrontMatter(DeckMeta())
+        left_open = never_closed(path, text)
+        return FrontMatter(DeckMeta(), warnings=[left_open] if left_open else [])
     first_line = (tokens[0].map or [0])[0] + 1
     front = read_front_matter(tokens[0].content, path, first_line)
     problems.extend(front.problems)
