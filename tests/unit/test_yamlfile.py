@@ -32,4 +32,4 @@ def test_a_duplicate_key_is_an_error_at_the_second() -> None:
 def test_a_syntax_error_is_located_past_the_offset() -> None:
     with pytest.raises(DeckgenError) as caught:
         load_yaml("a: [1\nb: 2\n", "talk.md", line_offset=1)
-    assert str(caught.value).startswith("talk.md:3:2: invalid YAML")
+    assert str(caught.value) == "talk.md:3:2: invalid YAML: expected ',' or ']', but got ':'"
