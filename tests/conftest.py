@@ -13,6 +13,25 @@ from PIL import Image
 from deckgen.cli import main
 
 HERE = Path(__file__).parent
+ROOT = HERE.parent  # the repository: the shipped talk's paths are relative to it
+
+
+@pytest.fixture(scope="session")
+def shipped_talk_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One output folder for every build of the shipped talk (talk/) in the session. The
+    diagram cache sits beside the deck (<folder>/.deckgen-cache/diagrams), so the talk's
+    diagrams render once however many tests build it."""
+    return tmp_path_factory.mktemp("shipped-talk")
+
+
+def build_in_repository(source: str, deck: Path, *options: str) -> Result:
+    """`deckgen build SOURCE -o DECK` run from the repository, which SOURCE is relative to."""
+    old = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        return run("build", source, "-o", str(deck), *options)
+    finally:
+        os.chdir(old)
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from tests.conftest import HERE, make_png, run, write_talk
 
@@ -47,16 +48,23 @@ def test_titles_go_into_title_placeholders(features: Presentation) -> None:
         "Two columns",
         "Quote",
     ]
-    assert all(s.shapes.title.is_placeholder for s in features.slides if s.shapes.title)
+    # the title placeholder is each slide's only placeholder: no empty "Click to add text" box
+    assert [[p.placeholder_format.type for p in s.placeholders] for s in features.slides] == [
+        [PP_PLACEHOLDER.TITLE]
+    ] * 8
 
 
 def test_notes_land_on_their_slides(features: Presentation) -> None:
-    found = notes(features)
-    assert "Welcome everyone" in found[0]
-    assert "Section notes" in found[1]
-    assert found[2] == "Bullets notes in a div."
-    assert found[3] == "Table notes in a comment."
-    assert found[4] == ""
+    assert notes(features) == [
+        "Welcome everyone; this is the title slide's note.",
+        "Section notes: we start with the basics.",
+        "Bullets notes in a div.",
+        "Table notes in a comment.",
+        "",
+        "",
+        "",
+        "",
+    ]
 
 
 def test_document_properties(features: Presentation) -> None:
@@ -69,11 +77,26 @@ def test_bullets_nest_and_keep_inline_styles(features: Presentation) -> None:
     slide = features.slides[2]
     body = shape_named(slide, "Body")[0].text_frame
     paras = body.paragraphs
-    margins = [int(p._p.pPr.get("marL")) for p in paras[:4]]
-    assert margins[0] < margins[1] < margins[2] and margins[3] == margins[0]
-    assert paras[0]._p.pPr.find(f"{A}buChar") is not None
+    # level 0, 1, 2, then 0 again: each level indents 0.375 in further, with its own bullet
+    assert [
+        (int(p._p.pPr.get("marL")), p._p.pPr.find(f"{A}buChar").get("char")) for p in paras
+    ] == [
+        (320040, "•"),
+        (662940, "–"),
+        (1005840, "▪"),
+        (320040, "•"),
+    ]
+    assert [p.runs[0].font.size.pt for p in paras] == [28, 26, 24, 28]
+    assert [(r.text, r.font.bold, r.font.italic) for r in paras[0].runs] == [
+        ("First level with ", False, False),
+        ("bold", True, False),
+        (", ", False, False),
+        ("italic", False, True),
+        (" and ", False, False),
+        ("struck", False, False),
+        (" words", False, False),
+    ]
     runs = {r.text: r for p in paras for r in p.runs}
-    assert runs["bold"].font.bold and runs["italic"].font.italic
     assert runs["struck"]._r.rPr.get("strike") == "sngStrike"
     assert runs["inline_code()"].font.name == "Courier New"
     assert runs["link"].hyperlink.address == "https://example.org/docs"
@@ -89,34 +112,47 @@ def test_table_is_native_with_header_and_alignment(features: Presentation) -> No
     assert [c.text for c in table.rows[2].cells] == ["render", "yes", "yes"]
     aligns = [table.cell(1, i).text_frame.paragraphs[0]._p.pPr.get("algn") for i in range(3)]
     assert aligns == ["l", "ctr", "r"]
-    assert table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.bold
+    bold = [[c.text_frame.paragraphs[0].runs[0].font.bold for c in row.cells] for row in table.rows]
+    assert bold == [[True] * 3, [False] * 3, [False] * 3]  # the header row only
 
 
 def test_code_is_highlighted_editable_text(features: Presentation) -> None:
     panels = shape_named(features.slides[4], "Code")
     assert len(panels) == 2
     rust = panels[0].text_frame
-    assert rust.paragraphs[0].text == "fn main() {"
+    assert rust.text == 'fn main() {\n    println!("hello");\n}'
     runs = [r for p in rust.paragraphs for r in p.runs]
     assert {r.font.name for r in runs} == {"Courier New"}
-    assert len({str(r.font.color.rgb) for r in runs}) >= 3
-    assert panels[0].fill.fore_color.rgb is not None
-    assert "def main():" in panels[1].text_frame.text
+    # Pygments' default style: keywords green and bold, names blue, strings red, the rest ink
+    assert [(r.text, str(r.font.color.rgb), r.font.bold) for r in runs if r.text.strip()] == [
+        ("fn ", "008000", True),
+        ("main", "0000FF", False),
+        ("() {", "222222", False),
+        ("println!", "0000FF", False),
+        ("(", "222222", False),
+        ('"hello"', "BA2121", False),
+        (");", "222222", False),
+        ("}", "222222", False),
+    ]
+    assert [str(p.fill.fore_color.rgb) for p in panels] == ["F4F1EA", "F4F1EA"]
+    assert panels[1].text_frame.text == 'def main():\n    return "hello"'
 
 
 def test_picture_keeps_alt_text_size_hint_and_aspect(features: Presentation) -> None:
     pic = next(s for s in features.slides[5].shapes if s.shape_type == 13)
     assert pic._element.nvPicPr.cNvPr.get("descr") == "An orange warehouse door"
-    content_width = features.slide_width - 2 * Emu(int(0.6 * 914400))
-    assert abs(pic.width - 0.6 * content_width) < Emu(12700)
-    assert abs(pic.width / pic.height - 2.0) < 0.01
+    # 60 % of the 11094720 EMU between the 0.6 in margins, 2:1 like the PNG, centred
+    assert (pic.left, pic.top, pic.width, pic.height) == (2767584, 1249680, 6656832, 3328416)
 
 
 def test_columns_sit_side_by_side(features: Presentation) -> None:
     bodies = shape_named(features.slides[6], "Body")
-    assert bodies[0].text_frame.text == "Left words here"
-    assert bodies[1].left > bodies[0].left + bodies[0].width
-    assert bodies[0].width < bodies[1].width
+    assert [b.text_frame.text for b in bodies] == ["Left words here", "right one\nright two"]
+    # 40 % and 60 % of the content width less a 0.2 in gap, side by side at the same top
+    assert [(b.left, b.top, b.width) for b in bodies] == [
+        (548640, 1249680, 4364736),
+        (5096256, 1249680, 6547104),
+    ]
 
 
 def test_every_shape_lies_on_its_slide(features: Presentation) -> None:
@@ -131,10 +167,11 @@ def test_same_input_same_bytes(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert run("build", "-o", "a.pptx").exit_code == 0
     assert run("build", "-o", "b.pptx").exit_code == 0
     assert (in_tmp / "a.pptx").read_bytes() == (in_tmp / "b.pptx").read_bytes()
+    assert Presentation(str(in_tmp / "a.pptx")).core_properties.created == datetime(2024, 1, 1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert run("build", "-o", "c.pptx").exit_code == 0
     created = Presentation(str(in_tmp / "c.pptx")).core_properties.created
-    assert created is not None and created.year == 2023
+    assert created == datetime(2023, 11, 14, 22, 13, 20)  # 1700000000 s after 1970, UTC
 
 
 def test_python_dash_m_and_usage_error(in_tmp: Path) -> None:
@@ -146,6 +183,9 @@ def test_python_dash_m_and_usage_error(in_tmp: Path) -> None:
         [sys.executable, "-m", "deckgen", "build", "--bogus"], capture_output=True, text=True
     )
     assert done.returncode == 2
+    usage, *_, error = done.stderr.splitlines()
+    assert usage == "Usage: python -m deckgen build [OPTIONS] [SOURCE]"
+    assert error.startswith("Error: No such option") and "--bogus" in error  # click's wording
     done = subprocess.run(
         [sys.executable, "-m", "deckgen", "build"], capture_output=True, text=True
     )
@@ -197,11 +237,12 @@ def test_section_slides_keep_short_text_and_make_room_for_long(in_tmp: Path) -> 
     assert result.exit_code == 0, result.output
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
     short, long = prs.slides[0], prs.slides[1]
-    assert short.shapes.title.top > prs.slide_height * 0.2  # a divider: title mid-slide
-    assert long.shapes.title.top < prs.slide_height * 0.1  # room for the listing below
+    assert short.shapes.title.top == 2331720  # a divider: the title at 2.55 in, mid-slide
+    assert long.shapes.title.top == 365760  # a content title at 0.4 in: room for the listing
     code_panel = shape_named(long, "Code")[0]
+    assert (code_panel.top, code_panel.height) == (1249680, 4541520)
     sizes = {r.font.size.pt for p in code_panel.text_frame.paragraphs for r in p.runs}
-    assert min(sizes) >= 16
+    assert sizes == {20}  # all 14 lines at the theme's code size, none shrunk
     assert str(long.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb) == "0072B2"
 
 
@@ -230,10 +271,11 @@ def test_a_marp_split_background_takes_its_side_and_the_text_the_rest(in_tmp: Pa
     slide = prs.slides[0]
     pic = next(s for s in slide.shapes if s.shape_type == 13)
     assert (pic.left, pic.top, pic.height) == (0, 0, prs.slide_height)
-    assert pic.width == pytest.approx(prs.slide_width * 0.4, abs=2)
+    assert pic.width == 4876800  # 40 % of 12192000
     assert pic._element.nvPicPr.cNvPr.get("descr") == "A crab"
     for shape in (slide.shapes.title, shape_named(slide, "Body")[0]):
-        assert shape.left >= pic.width
+        # the rest of the slide, inside its own 0.6 in margins
+        assert (shape.left, shape.width) == (4876800 + 548640, 6217920)
 
 
 def test_a_theme_file_beside_the_talk(in_tmp: Path) -> None:

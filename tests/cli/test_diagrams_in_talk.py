@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pptx import Presentation
@@ -68,11 +69,12 @@ def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
     for slide in prs.slides:
         (pic,) = pictures(slide)
         assert pic._element.nvPicPr.cNvPr.get("descr") == "A browser asks a server"
-        px_w, px_h = pic.image.size
-        assert abs(pic.width / pic.height - px_w / px_h) < 0.01  # the picture keeps its shape
-        assert pic.width > prs.slide_width * 0.6 or pic.height > prs.slide_height * 0.6
+        # the two boxes cropped with their margin: 2400 x 600 px at 216 dpi, a 4:1 picture
+        assert (pic.image.size, pic.image.dpi) == ((2400, 600), (216, 216))
+        # as wide as the content (11094720 EMU), so 2773680 EMU tall: the shape of the PNG
+        assert (pic.left, pic.top, pic.width, pic.height) == (548640, 1249680, 11094720, 2773680)
         caption = next(sh for sh in slide.shapes if sh.name.startswith("Caption"))
-        assert caption.top >= pic.top + pic.height
+        assert caption.top == pic.top + pic.height + 91440  # 0.1 in below the picture
 
 
 def test_a_single_step_and_an_unchanged_rebuild(in_tmp: Path) -> None:
@@ -113,9 +115,22 @@ def test_diagram_command_writes_every_step(in_tmp: Path) -> None:
     assert sorted(p.name for p in (in_tmp / "out").iterdir()) == [
         f"ask-step-{n}.png" for n in (1, 2, 3)
     ]
-    assert run("diagram", "ask.yaml", "--step", "2", "--all").exit_code == 2
+    both = run("diagram", "ask.yaml", "--step", "2", "--all")
+    assert both.exit_code == 2
+    assert both.output.splitlines()[-1] == "Error: --step and --all exclude each other"
     schema = run("diagram", "--schema")
-    assert schema.exit_code == 0 and '"properties"' in schema.output
+    assert schema.exit_code == 0
+    document = json.loads(schema.output)
+    assert document["title"] == "deckgen diagram spec"
+    assert sorted(document["properties"]) == [
+        "canvas",
+        "deckgen",
+        "items",
+        "steps",
+        "styles",
+        "symbols",
+        "theme",
+    ]
 
 
 def test_on_a_dark_deck_a_diagram_is_a_light_card(in_tmp: Path) -> None:

@@ -17,12 +17,25 @@ from tests.conftest import run, write_talk
 def test_new_starts_a_talk_that_builds_cleanly(in_tmp: Path) -> None:
     result = run("new", "my-talk", "--title", "Servers, explained")
     assert result.exit_code == 0, result.output
-    assert "created my-talk/talk/talk.md" in result.output
+    assert result.output.splitlines() == [
+        "created my-talk/talk/talk.md",
+        "created my-talk/diagrams/example.yaml",
+        "created my-talk/.gitignore",
+        "next: cd my-talk && deckgen build",
+    ]
     built = run("build", "my-talk/talk", "-o", "my-talk/build/talk.pptx", "--strict")
     assert built.exit_code == 0, built.output
+    assert built.output.startswith("built my-talk/build/talk.pptx: 8 slides, 0 warnings, ")
     prs = Presentation(str(in_tmp / "my-talk/build/talk.pptx"))
-    assert prs.slides[0].shapes.title.text == "Servers, explained"
-    assert all(s.has_notes_slide for s in prs.slides)
+    assert [s.shapes.title.text for s in prs.slides] == [
+        "Servers, explained",
+        "The idea",
+        "The problem",
+        *["How it works"] * 3,  # the example diagram's three steps
+        "In code",
+        "Questions?",
+    ]
+    assert [s.has_notes_slide for s in prs.slides] == [True] * 8
 
 
 def test_new_never_overwrites(in_tmp: Path) -> None:
@@ -61,8 +74,15 @@ def test_watch_rebuilds_when_the_talk_changes(in_tmp: Path) -> None:
 def test_watch_survives_a_broken_save(in_tmp: Path) -> None:
     talk = write_talk(in_tmp, "---\ntitle: [broken\n---\n\n## A\n")
     output = watch_until([("build failed", lambda: talk.write_text("## Fixed\n"))])
-    assert "talk/talk.md:2:" in output
-    assert "built build/talk.pptx: 1 slide" in output
+    *before, built = output.splitlines()
+    assert before == [
+        "watching talk (Ctrl-C stops)",
+        "talk/talk.md:2:8: invalid YAML: expected ',' or ']', but got '<stream end>' (this '['"
+        " starts a list that needs a closing ']'; quote text that starts with '[')",
+        "build failed: 1 problem",
+    ]
+    assert built.startswith("built build/talk.pptx: 1 slide, 0 warnings, ")
+    assert Presentation(str(in_tmp / "build/talk.pptx")).slides[0].shapes.title.text == "Fixed"
 
 
 @pytest.mark.visual

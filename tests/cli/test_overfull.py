@@ -32,6 +32,7 @@ CASES = {
     + "\n"
     + "\n".join("| " + " | ".join(f"r{r} value {c}" for c in range(8)) + " |" for r in range(24)),
 }
+SLIDES = {"bullets": 2, "listing": 5, "paragraph": 4, "table": 2}  # each case's slides in all
 
 
 def build(folder: Path, body: str, title: str = "Overfull") -> tuple[Presentation, str]:
@@ -66,11 +67,15 @@ def assert_inside(prs: Presentation) -> None:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_overfull_content_continues_with_a_warning(in_tmp: Path, case: str) -> None:
     prs, output = build(in_tmp, CASES[case])
+    more = SLIDES[case] - 1
     titles = [s.shapes.title.text for s in prs.slides]
-    assert len(titles) >= 2
-    assert titles[0] == "Overfull" and all(t == "Overfull (cont.)" for t in titles[1:])
-    assert "talk/talk.md:3:1: warning:" in output or "talk/talk.md:" in output
-    assert "continued on" in output
+    assert titles == ["Overfull"] + ["Overfull (cont.)"] * more
+    warning, built = output.splitlines()
+    assert warning == (
+        "talk/talk.md:3:1: warning: slide 'Overfull' is too long for one slide;"
+        f" continued on {more} more marked '(cont.)'"
+    )
+    assert built.startswith(f"built build/talk.pptx: {SLIDES[case]} slides, 1 warning, ")
     assert_inside(prs)
 
 
@@ -95,9 +100,11 @@ def test_every_listing_line_survives_the_split(in_tmp: Path) -> None:
 def test_table_continuations_repeat_the_header(in_tmp: Path) -> None:
     prs, _ = build(in_tmp, CASES["table"])
     tables = [sh.table for s in prs.slides for sh in s.shapes if sh.has_table]
-    assert len(tables) >= 2
-    assert all(t.cell(0, 0).text == "Column 0" for t in tables)
-    assert sum(len(t.rows) - 1 for t in tables) == 24
+    header = [f"Column {c}" for c in range(8)]
+    assert [[c.text for c in t.rows[0].cells] for t in tables] == [header, header]
+    # every row once, in order, below the repeated header
+    rows = [[c.text for c in row.cells] for t in tables for row in list(t.rows)[1:]]
+    assert rows == [[f"r{r} value {c}" for c in range(8)] for r in range(24)]
 
 
 def test_a_long_single_word_title_wraps_and_shrinks(in_tmp: Path) -> None:
@@ -105,7 +112,10 @@ def test_a_long_single_word_title_wraps_and_shrinks(in_tmp: Path) -> None:
     title = prs.slides[0].shapes.title
     assert title.text == "W" * 100
     assert title.top + title.height < prs.slides[0].shapes[1].top
-    assert "shrunk from 40 to 28 pt" in output
+    assert title.text_frame.paragraphs[0].runs[0].font.size.pt == 28
+    assert output.splitlines()[0] == (
+        f"talk/talk.md:1:1: warning: title '{'W' * 57}...' shrunk from 40 to 28 pt to fit"
+    )
     assert_inside(prs)
 
 
@@ -120,15 +130,20 @@ def test_slightly_full_slide_shrinks_instead_of_continuing(in_tmp: Path) -> None
         for p in sh.text_frame.paragraphs
         for r in p.runs
     }
-    assert max(sizes) < 28 and min(sizes) >= 18
-    assert "talk/talk.md:1:1: warning: slide 'Overfull': shrunk to fit (text 26 pt)" in output
+    assert sizes == {26}  # every bullet two points below the theme's 28
+    assert output.splitlines()[0] == (
+        "talk/talk.md:1:1: warning: slide 'Overfull': shrunk to fit (text 26 pt)"
+    )
 
 
 def test_a_quote_too_long_for_a_quote_slide_continues_as_text(in_tmp: Path) -> None:
     prs, output = build(in_tmp, "> " + paragraph(400))
-    assert len(prs.slides) >= 2
+    assert [s.shapes.title.text for s in prs.slides] == ["Overfull", "Overfull (cont.)"]
     assert body_text(prs).split() == paragraph(400).split()
-    assert "continued on" in output
+    assert output.splitlines()[0] == (
+        "talk/talk.md:3:1: warning: slide 'Overfull' is too long for one slide;"
+        " continued on 1 more marked '(cont.)'"
+    )
     assert_inside(prs)
 
 
@@ -136,5 +151,5 @@ def test_a_quote_too_long_for_a_quote_slide_continues_as_text(in_tmp: Path) -> N
 def test_continued_titles_never_run_into_the_body(in_tmp: Path, length: int) -> None:
     title = ("Why the fenced site vets requests " * 3)[:length].strip()
     prs, _ = build(in_tmp, CASES["bullets"], title=title)
-    assert len(prs.slides) >= 2
+    assert [s.shapes.title.text for s in prs.slides] == [title, f"{title} (cont.)"]
     assert_inside(prs)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -12,20 +11,13 @@ from pptx import Presentation
 from deckgen.errors import Diagnostics
 from deckgen.markdown import parse_talk
 from deckgen.model import DiagramRef
-from tests.conftest import HERE, run
-
-ROOT = HERE.parent
+from tests.conftest import ROOT, build_in_repository
 
 
 @pytest.fixture(scope="module")
-def deck(tmp_path_factory: pytest.TempPathFactory) -> Presentation:
-    out = tmp_path_factory.mktemp("shipped") / "server.pptx"
-    old = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        result = run("build", "--strict", "-o", str(out))
-    finally:
-        os.chdir(old)
+def deck(shipped_talk_out: Path) -> Presentation:
+    out = shipped_talk_out / "server.pptx"
+    result = build_in_repository("talk", out, "--strict")
     assert result.exit_code == 0, result.output
     assert "29 slides, 0 warnings" in result.output
     return Presentation(str(out))

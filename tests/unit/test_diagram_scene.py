@@ -27,12 +27,24 @@ def _example(name: str) -> Scene:
 
 def test_steps_are_cumulative_and_background_items_always_show() -> None:
     scene = _example("a-trucks.yaml")
-    visible = [sorted(s.visible) for s in scene.steps]
-    assert visible[0] == ["caption", "src"]
-    assert "server_truck" in visible[1] and "client_truck" not in visible[1]
-    assert {"src", "server_truck", "client_truck", "load_client"} <= set(visible[2])
-    assert scene.steps[1].caption == scene.steps[0].caption  # a caption carries forward
-    assert scene.steps[3].notes == "Pause here: this is the isomorphic-code idea."
+    assert [sorted(s.visible) for s in scene.steps] == [
+        ["caption", "src"],
+        ["caption", "load_server", "server_truck", "src"],
+        ["caption", "client_truck", "load_client", "load_server", "server_truck", "src"],
+        ["caption", "client_truck", "load_client", "load_server", "server_truck", "src"],
+    ]
+    assert [s.caption for s in scene.steps] == [  # a caption carries forward
+        "Everything starts in one warehouse of tools",
+        "Everything starts in one warehouse of tools",
+        "Everything starts in one warehouse of tools",
+        "Same tool, packed into both trucks",
+    ]
+    assert [s.notes for s in scene.steps] == [
+        "",
+        "",
+        "",
+        "Pause here: this is the isomorphic-code idea.",
+    ]
 
 
 def test_emphasis_names_parts_of_pictograms() -> None:
@@ -70,18 +82,26 @@ def test_warnings_are_located() -> None:
         "  h: {kind: box}\nsteps:\n  - hide: [h]\n"
     )
     _scene(text, diagnostics)
-    messages = [str(w) for w in diagnostics.sorted()]
-    assert "x.yaml:4:3: truck 't' reaches outside the canvas (1920x1080)" in messages
-    assert "x.yaml:4:44: cargo 'zz' of truck 't' is on no warehouse shelf" in messages
-    chip = "x.yaml:5:26: label 'averyveryverylongtoolname' is wider than its chip (80 px)"
-    assert any(m.startswith(chip) for m in messages)
-    assert "x.yaml:6:3: box 'h' is never visible in any step" in messages
+    assert [str(w) for w in diagnostics.sorted()] == [
+        "x.yaml:4:3: truck 't' reaches outside the canvas (1920x1080)",
+        "x.yaml:4:44: cargo 'zz' of truck 't' is on no warehouse shelf",
+        "x.yaml:5:26: label 'averyveryverylongtoolname' is wider than its chip (80 px)"
+        " even at 24 px",
+        "x.yaml:6:3: box 'h' is never visible in any step",
+    ]
 
 
 def test_layout_is_the_same_in_every_step() -> None:
     scene = _example("b-job-sites.yaml")
-    assert len(scene.steps) == 4
-    assert all(p.owner for p in scene.prims)  # one display list; steps only filter it
+    # one display list holding every item, laid out once; each step only picks what it shows
+    assert {p.owner for p in scene.prims} == {"browser", "request", "response", "server", "vetting"}
+    assert [sorted(s.visible) for s in scene.steps] == [
+        ["browser", "server"],
+        ["browser", "request", "server"],
+        ["browser", "request", "server", "vetting"],
+        ["browser", "request", "response", "server", "vetting"],
+    ]
+    assert [s.emphasis for s in scene.steps] == [set(), set(), {"server.gate", "vetting"}, set()]
 
 
 def test_a_font_below_the_floor_is_raised_once_with_a_located_warning() -> None:

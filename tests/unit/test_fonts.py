@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,38 +11,47 @@ from deckgen import fonts
 from deckgen.errors import FontError
 
 
-def test_arial_is_measured_with_its_metric_twin() -> None:
-    assert fonts.font_file("Arial").name.lower().startswith(("arial", "liberationsans"))
-    assert (
-        fonts.font_file("Courier New", bold=True)
-        .name.lower()
-        .startswith(("cour", "liberationmono"))
-    )
-    # Courier New is monospaced: ten letters are ten times one letter.
-    assert fonts.text_width("m" * 10, "Courier New", 20) == pytest.approx(
-        10 * fonts.text_width("i", "Courier New", 20)
-    )
-    assert fonts.text_width("server", "Arial", 100) == pytest.approx(277.8, abs=0.5)
-
-
-def test_no_font_found_says_what_to_install(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.fixture
+def font_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The only font folder is an empty `tmp_path`; the caches start and end empty."""
     monkeypatch.setattr(fonts, "font_dirs", lambda: [tmp_path])
     fonts._index.cache_clear()
     fonts.font_file.cache_clear()
-    try:
-        with pytest.raises(FontError) as caught:
-            fonts.check_fonts("Arial")
-        assert "no font file found to measure 'Arial'" in str(caught.value)
-        assert "apt-get install fonts-liberation2 fonts-crosextra-carlito" in str(caught.value)
-    finally:
-        fonts._index.cache_clear()
-        fonts.font_file.cache_clear()
+    yield tmp_path
+    fonts._index.cache_clear()
+    fonts.font_file.cache_clear()
+
+
+def test_the_real_font_wins_and_its_metric_twin_stands_in(font_folder: Path) -> None:
+    # names are all the lookup reads, so empty files do
+    for name in ("LiberationSans-Regular.ttf", "LiberationMono-Regular.ttf", "Arial.TTF"):
+        (font_folder / name).touch()
+    assert fonts.font_file("Arial") == font_folder / "Arial.TTF"
+    assert fonts.font_file("Helvetica") == font_folder / "LiberationSans-Regular.ttf"
+    # no bold face: the regular one measures it
+    assert fonts.font_file("Courier New", bold=True) == font_folder / "LiberationMono-Regular.ttf"
+    fonts.font_file.cache_clear()
+    (font_folder / "LiberationMono-Bold.ttf").touch()
+    fonts._index.cache_clear()
+    assert fonts.font_file("Courier New", bold=True) == font_folder / "LiberationMono-Bold.ttf"
+
+
+def test_widths_are_the_fonts_advances() -> None:
+    # Courier New (or Liberation Mono) is monospaced, 0.6 em a letter: 12 pt at 20 pt
+    assert fonts.text_width("i", "Courier New", 20) == pytest.approx(12.0, abs=0.01)
+    assert fonts.text_width("m" * 10, "Courier New", 20) == pytest.approx(120.0, abs=0.05)
+    assert fonts.text_width("server", "Arial", 100) == pytest.approx(277.8, abs=0.5)
+
+
+def test_no_font_found_says_what_to_install(font_folder: Path) -> None:
+    with pytest.raises(FontError) as caught:
+        fonts.check_fonts("Arial")
+    assert "no font file found to measure 'Arial'" in str(caught.value)
+    assert "apt-get install fonts-liberation2 fonts-crosextra-carlito" in str(caught.value)
 
 
 def test_wide_characters_are_one_em_each() -> None:
     assert fonts.text_width("研究記録", "Arial", 20) == pytest.approx(80)
-    assert fonts.text_width("ab研", "Arial", 20) == pytest.approx(
-        fonts.text_width("ab", "Arial", 20) + 20
-    )
+    # a and b are 0.556 em each in Arial: 11.12 pt at 20 pt, then one em for 研
+    assert fonts.text_width("ab", "Arial", 20) == pytest.approx(22.25, abs=0.01)
+    assert fonts.text_width("ab研", "Arial", 20) == pytest.approx(42.25, abs=0.01)

@@ -32,7 +32,10 @@ def test_a_duplicate_key_is_an_error_at_the_second() -> None:
 def test_a_syntax_error_is_located_past_the_offset_where_its_construct_opens() -> None:
     with pytest.raises(DeckgenError) as caught:
         load_yaml("a: [1\nb: 2\n", "talk.md", line_offset=1)
-    assert str(caught.value).startswith("talk.md:2:4: invalid YAML")
+    assert str(caught.value) == (
+        "talk.md:2:4: invalid YAML: expected ',' or ']', but got ':' on line 3 (this '[' starts a"
+        " list that needs a closing ']'; quote text that starts with '[')"
+    )
 
 
 def problems(text: str, line_offset: int = 0) -> list[str]:
