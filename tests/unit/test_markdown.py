@@ -64,10 +64,11 @@ def test_error_case(case: Case) -> None:
     assert result == case.expected, f"talk_errors.md:{case.line}: {case.title}"
 
 
-def test_fixture_files_hold_many_cases() -> None:
-    # A broken separator would silently swallow cases; this catches it.
-    assert len(MARKDOWN_CASES) >= 40
-    assert len(ERROR_CASES) >= 10
+@pytest.mark.parametrize("name", ["markdown.md", "talk_errors.md", "layout.md"])
+def test_every_separator_of_a_fixture_file_belongs_to_a_case(name: str) -> None:
+    # A broken separator would silently swallow cases: each case owns exactly three "." lines.
+    lines = (CASES / name).read_text(encoding="utf-8").splitlines()
+    assert lines.count(".") == 3 * len(read_cases(CASES / name))
 
 
 def test_syntax_doc_examples_are_tested_cases() -> None:
