@@ -61,3 +61,11 @@ def test_every_diagram_appears_with_all_its_steps(deck: Presentation) -> None:
         "where-it-runs": 2,
     }
     assert {Path(r.path).stem: shown[r.alt] for r in refs} == steps
+
+
+def test_the_deck_passes_the_open_xml_validation(
+    shipped_talk_out: Path, deck: Presentation
+) -> None:
+    from openxml_audit import validate_pptx
+
+    assert [str(e) for e in validate_pptx(str(shipped_talk_out / "server.pptx")).errors] == []
