@@ -107,3 +107,23 @@ def test_a_talk_becomes_a_deck_or_a_located_error(text: str, tmp_path: Path) -> 
     with zipfile.ZipFile(io.BytesIO(outcome)) as archive:
         assert archive.testzip() is None
         assert "ppt/presentation.xml" in archive.namelist()
+
+
+@settings(
+    max_examples=60,
+    deadline=10000,
+    database=DATABASE,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=talks())
+def test_a_deck_built_from_any_talk_passes_the_open_xml_validation(
+    text: str, tmp_path: Path
+) -> None:
+    from openxml_audit import validate_pptx
+
+    outcome = build(text, pictures(tmp_path / "v"))
+    if isinstance(outcome, DeckgenError):
+        return
+    deck = tmp_path / "v" / "deck.pptx"
+    deck.write_bytes(outcome)
+    assert [str(e) for e in validate_pptx(str(deck)).errors] == []
