@@ -8,6 +8,7 @@ from typing import Any
 
 from deckgen.colors import contrast
 from deckgen.diagram.display import Anchor, Box, Prim, rect
+from deckgen.diagram.limits import FONT_SIZE
 from deckgen.diagram.spec import Font, Item, merge_font
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.fonts import text_width
@@ -70,12 +71,14 @@ def font_look(
     bold: bool = False,
     scale: float = 1.0,
 ) -> TextLook:
-    """The font's fields over the default look; `scale` grows the default size, not a given one.
-    A size under the floor is raised to it, with a warning at the size (or at `where`)."""
+    """The font's fields over the default look; `scale` grows the default size, not a given one,
+    and never past the largest font size a spec may give. A size under the floor is raised to it,
+    with a warning at the size (or at `where`)."""
+    scaled = min(size * scale, FONT_SIZE.high)
     if font is None:
-        return TextLook(size=max(size * scale, FLOOR_PX), bold=bold)
+        return TextLook(size=max(scaled, FLOOR_PX), bold=bold)
     family = FAMILIES.get(font.family or "sans", "Arial")
-    wanted = font.size or size * scale
+    wanted = font.size or scaled
     if font.size and font.size < FLOOR_PX:
         ctx.warn(
             font.size_at or where,
