@@ -76,6 +76,34 @@ def test_a_step_range_with_a_huge_number_is_an_error_not_a_crash() -> None:
     assert lines[0].startswith("x.yaml:3:27: 'visible' needs a step range like 2")
 
 
+# -- items, places and routes --------------------------------------------------------------------
+
+
+def test_more_items_than_the_limit_is_one_error_at_the_first_too_many() -> None:
+    boxes = "".join(f"  i{n}: {{kind: box}}\n" for n in range(600))
+    text = f"deckgen: 1\nitems:\n{boxes}  a: {{kind: arrow, from: i0, to: i550}}\n"
+    assert _errors(text) == ["x.yaml:503:3: a diagram holds at most 500 items"]
+
+
+def test_a_chain_of_places_hundreds_long_is_laid_out_without_recursion(tmp_path: Path) -> None:
+    chain = "".join(
+        f"  i{n}: {{kind: box, size: [1, 1], place: {{left_of: i{n + 1}, gap: 0}}}}\n"
+        for n in range(499)
+    )
+    text = f"deckgen: 1\nitems:\n{chain}  i499: {{kind: box, at: [1800, 0], size: [1, 1]}}\n"
+    (step,), _ = _render(tmp_path, text)
+    assert step.width_px > 0
+
+
+def test_a_lane_along_a_route_that_turns_right_back_is_drawn(tmp_path: Path) -> None:
+    text = (
+        "deckgen: 1\nitems:\n  a: {kind: box, at: [100, 100]}\n  b: {kind: box, at: [100, 600]}\n"
+        "  x: {kind: arrow, from: a.s, to: b.n, via: [[180, 800], [180, 100]], lane: 1}\n"
+    )
+    (step,), _ = _render(tmp_path, text)
+    assert step.width_px > 0
+
+
 # -- pictures -------------------------------------------------------------------------------
 
 

@@ -43,6 +43,8 @@ class Checker:
         self.path = path
         self.palette = tuple(palette)
         self.problems: list[Problem] = []
+        # Ids of items already reported (a wrong kind): references to them say nothing more.
+        self.broken: set[str] = set()
 
     def at(self, mark: Mark) -> SourceLocation:
         return SourceLocation(self.path, *mark)

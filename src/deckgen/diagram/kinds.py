@@ -206,6 +206,7 @@ def fields_for(kind: str) -> dict[str, Check]:
     return {**base, **PLACED, **extra}
 
 
+BUILT_IN_FIELDS = {kind: fields_for(kind) for kind in KINDS}
 SYMBOL_PARAM_TYPES = {
     "str": drawn_text,
     "num": within(COORDINATE),

@@ -42,6 +42,7 @@ MAX_PARTS = 200  # items of any list, people on a site, grid columns, a step num
 PARTS = Range(0, MAX_PARTS)  # people
 COLUMNS = Range(1, MAX_PARTS)
 STEP = Range(1, MAX_PARTS)
+MAX_ITEMS = 500  # items of a spec, group children included
 MAX_TEXT = 1_000  # characters of one drawn text (label, chip name); captions and notes are free
 
 MAX_SHAPES = 50_000  # shapes and dashes one diagram draws (fences, crowds, long dashed paths)

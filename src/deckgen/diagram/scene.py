@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from deckgen.colors import luminance
 from deckgen.diagram.components.base import Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
-from deckgen.diagram.kinds import LINKS
 from deckgen.diagram.layout import Layout
 from deckgen.diagram.spec import DiagramSpec, Item, Step
 from deckgen.errors import Diagnostics, DiagramSpecError, SourceLocation
@@ -49,9 +48,7 @@ def build_scene(
     ctx = Ctx(theme, diagnostics, base)
     layout = Layout(spec, ctx)
     prims: list[Prim] = []
-    for item in spec.items:
-        if item.kind not in LINKS:
-            layout.box(item.id)
+    layout.place_all()
     for item in spec.items:
         prims += layout.draw(item.id).prims
     if layout.problems:
