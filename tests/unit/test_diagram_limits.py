@@ -3,7 +3,10 @@ pasted control characters handled; each fault a located error or warning, never 
 
 from __future__ import annotations
 
+import io
+import json
 import struct
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,7 @@ import pytest
 from PIL import Image
 
 from deckgen.diagram import render_diagram
+from deckgen.diagram.build import read_spec
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError
@@ -111,12 +115,49 @@ def _image_spec(name: str) -> str:
     return f"deckgen: 1\nitems:\n  i: {{kind: image, src: {name}, size: [100, 100]}}\n"
 
 
+def test_an_image_that_is_not_a_picture_is_an_error_at_src(tmp_path: Path) -> None:
+    (tmp_path / "notes.png").write_text("this is text", "utf-8")
+    assert _render_error(tmp_path, _image_spec("notes.png")) == [
+        "d/x.yaml:3:25: image file 'notes.png' cannot be read as a picture "
+        "(save it again as PNG or JPEG)"
+    ]
+
+
+def test_a_truncated_picture_is_an_error_at_src(tmp_path: Path) -> None:
+    whole = io.BytesIO()
+    Image.effect_noise((300, 300), 60).save(whole, "PNG")
+    (tmp_path / "cut.png").write_bytes(whole.getvalue()[:2000])
+    assert _render_error(tmp_path, _image_spec("cut.png")) == [
+        "d/x.yaml:3:25: image file 'cut.png' cannot be read as a picture "
+        "(save it again as PNG or JPEG)"
+    ]
+
+
 def _png_header(width: int, height: int) -> bytes:
-    """A PNG that claims to be width x height pixels: what a decompression bomb looks like."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + ihdr
-    crc = struct.pack(">I", zlib.crc32(chunk))
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + crc
+    """A small PNG file that claims to be width x height pixels, as a decompression bomb does."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\0" * 64)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("size", [(10000, 6000), (30000, 30000)], ids=["60 MP", "900 MP"])
+def test_a_picture_of_too_many_pixels_is_an_error_before_it_is_decoded(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    (tmp_path / "bomb.png").write_bytes(_png_header(*size))
+    started = time.monotonic()
+    assert _render_error(tmp_path, _image_spec("bomb.png")) == [
+        "d/x.yaml:3:25: image file 'bomb.png' is too large to draw (more than 50 megapixels) "
+        "(scale it down)"
+    ]
+    assert time.monotonic() - started < 2
 
 
 # -- the cache ------------------------------------------------------------------------------
@@ -130,12 +171,48 @@ def _png_ok(path: Path) -> bool:
         return True
 
 
+def test_a_truncated_png_in_the_cache_is_rendered_again(tmp_path: Path) -> None:
+    (first,), _ = _render(tmp_path, SPEC)
+    first.png.write_bytes(first.png.read_bytes()[:100])
+    (again,), _ = _render(tmp_path, SPEC)
+    assert again.png == first.png and _png_ok(again.png)
+
+
+@pytest.mark.parametrize(
+    "meta", ["{not json", "[]", '{"size": "big"}', json.dumps({"size": [1, 2], "captions": []})]
+)
+def test_broken_cache_metadata_is_rendered_again(tmp_path: Path, meta: str) -> None:
+    (first,), _ = _render(tmp_path, SPEC)
+    (meta_file,) = (tmp_path / "cache").glob("*.json")
+    meta_file.write_text(meta, "utf-8")
+    (again,), _ = _render(tmp_path, SPEC)
+    assert (again.caption, again.width_px) == ("one", first.width_px)
+    assert json.loads(meta_file.read_text("utf-8"))["captions"] == ["one"]
+
+
 # -- pasted control characters ------------------------------------------------------------------
 
 PASTED = (
-    "deckgen: 1\nitems:\n  a: {kind: box, label: 'tw\x1bo\x07'}\n"
-    "steps:\n  - caption: one\u2028two\n"
+    "deckgen: 1\nitems:\n  a: {kind: box, label: 'tw\x1bo\x07'}\nsteps:\n  - caption: one\x07two\n"
 )
+
+
+def test_read_spec_cleans_pasted_text_and_says_where(tmp_path: Path) -> None:
+    spec = tmp_path / "x.yaml"
+    spec.write_text(PASTED, "utf-8")
+    text, dropped = read_spec(spec, "d/x.yaml")
+    assert "'two'}" in text and "caption: onetwo" in text
+    assert dropped is not None and (dropped.count, dropped.line, dropped.col) == (3, 3, 28)
+
+
+def test_control_characters_warn_once_per_spec_cached_or_not(tmp_path: Path) -> None:
+    for _ in range(2):
+        (step,), diagnostics = _render(tmp_path, PASTED)
+        assert step.caption == "onetwo"
+        assert [str(w) for w in diagnostics.warnings] == [
+            "d/x.yaml:3:28: 3 control characters dropped (the first is U+001B) "
+            "(invisible characters pasted with the text)"
+        ]
 
 
 # -- the schema -----------------------------------------------------------------------------

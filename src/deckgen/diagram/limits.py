@@ -27,7 +27,7 @@ class Range:
 LENGTH = 20_000.0  # ten canvas widths: every coordinate, size and distance
 
 COORDINATE = Range(-LENGTH, LENGTH)  # at, via, along, points, place gap, `num` parameters
-SIZE = Range(0, LENGTH, above=True)  # size, label width, gate width
+SIZE = Range(1, LENGTH)  # size, label width, gate width: under a pixel, geometry divides by ~0
 SPACING = Range(0, LENGTH)  # a group's gap and padding: negative ones turn its box inside out
 CANVAS_WIDTH = Range(400, 8_000)  # the narrower the canvas, the more pixels per logical px
 CANVAS_HEIGHT = Range(100, 8_000)
