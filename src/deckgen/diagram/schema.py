@@ -6,11 +6,16 @@ from typing import Any
 
 from deckgen.diagram.fields import schema_of
 from deckgen.diagram.kinds import KINDS, REQUIRED, STYLE_FIELDS, fields_for
-from deckgen.diagram.limits import MAX_PARTS
+from deckgen.diagram.limits import MAX_ITEMS, MAX_PARTS
 from deckgen.diagram.spec import CANVAS, STEP_FIELDS
 
 _NAMES = {"type": "array", "items": {"type": "string"}, "maxItems": MAX_PARTS}
 _REFS = {"anyOf": [{"type": "string"}, _NAMES]}
+_ITEMS = {
+    "type": "object",
+    "additionalProperties": {"$ref": "#/$defs/item"},
+    "maxProperties": MAX_ITEMS,
+}
 
 
 def _item(kind: str) -> dict[str, Any]:
@@ -18,7 +23,7 @@ def _item(kind: str) -> dict[str, Any]:
     props["kind"] = {"const": kind}
     props["style"] = {"anyOf": [{"type": "string"}, _NAMES, {"$ref": "#/$defs/style"}]}
     if kind == "group":
-        props["children"] = {"type": "object", "additionalProperties": {"$ref": "#/$defs/item"}}
+        props["children"] = _ITEMS
     return {
         "type": "object",
         "properties": props,
@@ -65,7 +70,7 @@ def schema() -> dict[str, Any]:
                     "additionalProperties": False,
                 },
             },
-            "items": {"type": "object", "additionalProperties": {"$ref": "#/$defs/item"}},
+            "items": _ITEMS,
             "steps": {
                 "type": "array",
                 "maxItems": MAX_PARTS,

@@ -8,6 +8,7 @@ from typing import Any
 
 from deckgen.colors import contrast
 from deckgen.diagram.display import Anchor, Box, Prim, rect
+from deckgen.diagram.fields import show
 from deckgen.diagram.limits import FONT_SIZE
 from deckgen.diagram.spec import Font, Item, merge_font
 from deckgen.errors import Diagnostics, SourceLocation
@@ -104,7 +105,13 @@ def font_from(value: Mapping[str, Any] | None, base: Font | None) -> Font | None
 
 
 def measure(text: str, look: TextLook, size: float | None = None) -> float:
-    return text_width(text, look.family, size or look.size, look.bold)
+    return text_width(one_line(text), look.family, size or look.size, look.bold)
+
+
+def one_line(text: str) -> str:
+    """Text drawn as one line (a chip, a sign, an arrow's label): its line breaks are spaces.
+    Pillow can neither measure nor anchor a line break in a single line of text."""
+    return text.replace("\n", " ")
 
 
 def wrap(text: str, width: float, look: TextLook) -> list[str]:
@@ -149,7 +156,7 @@ def text_prim(
 ) -> Prim:
     """One line of text; `align` is the Pillow anchor that `at` names ("mm" = its centre)."""
     return Prim(
-        "text", (at,), text=text, family=look.family, bold=look.bold, size=look.size,
+        "text", (at,), text=one_line(text), family=look.family, bold=look.bold, size=look.size,
         fill=color, align=align, owner=owner, part=part,
     )  # fmt: skip
 
@@ -184,7 +191,8 @@ def chip(
     if not fits:
         ctx.warn(
             where,
-            f"label '{label}' is wider than its chip ({box.w:.0f} px) even at {FLOOR_PX:.0f} px",
+            f"label {show(label)} is wider than its chip ({box.w:.0f} px) "
+            f"even at {FLOOR_PX:.0f} px",
         )
     size = min(size, box.h / 1.25)  # a flat chip cannot hold tall text either
     look = TextLook(look.family, max(size, FLOOR_PX), look.bold)
