@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from deckgen.diagram import render_diagram
+from deckgen.diagram import diagram_command, render_diagram, step_texts
 from deckgen.diagram.build import read_spec
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import load_spec
@@ -254,6 +254,17 @@ def test_control_characters_warn_once_per_spec_cached_or_not(tmp_path: Path) -> 
             "d/x.yaml:3:28: 3 control characters dropped (the first is U+001B) "
             "(invisible characters pasted with the text)"
         ]
+
+
+def test_the_command_and_the_outline_read_the_cleaned_spec_too(tmp_path: Path) -> None:
+    spec = tmp_path / "x.yaml"
+    spec.write_text(PASTED, "utf-8")
+    diagnostics = Diagnostics()
+    diagram_command(spec, tmp_path / "x.png", 1, False, SMALL, _theme(), diagnostics)
+    assert [w.message for w in diagnostics.warnings] == [
+        "3 control characters dropped (the first is U+001B)"
+    ]
+    assert step_texts(spec) == ((1, "onetwo", ""),)
 
 
 # -- the schema -----------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from typing import Any
 
 from deckgen.diagram.fields import INVALID, Check, Checker, check_fields, show, size, text
 from deckgen.diagram.kinds import (
-    BUILT_IN_FIELDS,
     KINDS,
     PARAM_TYPES,
     PLACE_RELATIONS,
@@ -17,6 +16,7 @@ from deckgen.diagram.kinds import (
     STYLE_FIELDS,
     SYMBOL_PARAM_TYPES,
     fields_for,
+    kind_with,
 )
 from deckgen.diagram.limits import MAX_ITEMS
 from deckgen.diagram.spec import Font, Item, Style
@@ -257,7 +257,7 @@ class ItemParser:
         """The item's known fields. Unknown ones are each an error, unless they are all the
         fields of one other kind: then the kind is what is wrong, and that is one error."""
         unknown = [name for name in data if name not in allowed]
-        other = _kind_with(unknown, kind) if len(unknown) > 1 else None
+        other = kind_with(unknown, besides=kind) if len(unknown) > 1 else None
         if other is None:
             return check_fields(self.c, data, allowed, f"{kind} '{item_id}'")
         self.c.error(
@@ -369,13 +369,6 @@ class ItemParser:
         if whole:
             return values.get(whole.group(1), value)
         return _PARAM.sub(lambda m: str(values.get(m.group(1), m.group(0))), value)
-
-
-def _kind_with(names: list[str], besides: str) -> str | None:
-    """The first built-in kind other than `besides` that has every field in `names`."""
-    return next(
-        (k for k in KINDS if k != besides and all(n in BUILT_IN_FIELDS[k] for n in names)), None
-    )
 
 
 def _as_dict(item: Item) -> dict[str, Any]:

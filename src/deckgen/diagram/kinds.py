@@ -207,6 +207,15 @@ def fields_for(kind: str) -> dict[str, Check]:
 
 
 BUILT_IN_FIELDS = {kind: fields_for(kind) for kind in KINDS}
+
+
+def kind_with(names: list[str], besides: str) -> str | None:
+    """The first built-in kind other than `besides` that has every field in `names`."""
+    return next(
+        (k for k in KINDS if k != besides and all(n in BUILT_IN_FIELDS[k] for n in names)), None
+    )
+
+
 SYMBOL_PARAM_TYPES = {
     "str": drawn_text,
     "num": within(COORDINATE),
