@@ -95,7 +95,8 @@ def test_too_many_dashes_along_a_long_path_is_an_error_before_drawing(tmp_path: 
 
 
 def test_a_diagram_at_every_limit_renders_in_bounded_time(tmp_path: Path) -> None:
-    """Sizes, fonts, strokes and radii at their maximum on the smallest canvas, at full size."""
+    """Sizes, fonts, strokes, radii and a picture at their maximum on the smallest canvas, at
+    the largest render size: each took minutes or gigabytes when drawn whole."""
     text = (
         "deckgen: 1\ncanvas: {width: 400, height: 100}\nitems:\n"
         "  a: {kind: box, size: [20000, 20000], at: [-10000, -10000], radius: 1000,"
@@ -105,7 +106,9 @@ def test_a_diagram_at_every_limit_renders_in_bounded_time(tmp_path: Path) -> Non
         "  w: {kind: warehouse, size: [20000, 20000], shelves: [[a, b], [c]]}\n"
         "  t: {kind: truck, size: [20000, 20000], cargo: [a, b, c]}\n"
         "  s: {kind: site, size: [20000, 20000], people: {count: 200}, label: s}\n"
+        "  i: {kind: image, src: p.png, size: [20000, 20000], at: [-9000, -9000], opacity: 0.5}\n"
     )
+    Image.effect_noise((2000, 1500), 50).save(tmp_path / "p.png")
     started = time.monotonic()
     spec = tmp_path / "x.yaml"
     spec.write_text(text, "utf-8")
