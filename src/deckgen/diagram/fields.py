@@ -103,13 +103,28 @@ def _count(value: LocList) -> str:
     return f"{len(value)} number" + ("" if len(value) == 1 else "s")
 
 
+# What YAML 1.1 reads as text though people mean a number: 1e8, 2E-3 (no dot or no sign).
+_EXPONENT = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+")
+
+
 def _number(c: Checker, value: Any, mark: Mark, name: str) -> Any:
     """A finite number, not yet converted: ints too large for a float stay ints here."""
     if not isinstance(value, int | float) or isinstance(value, bool):
-        return c.error(mark, f"'{name}' needs a number, got {show(value)}")
+        hint = _yaml_number(value) if isinstance(value, str) else None
+        return c.error(mark, f"'{name}' needs a number, got {show(value)}", hint)
     if isinstance(value, float) and not math.isfinite(value):
         return c.error(mark, f"'{name}' needs a finite number, got {show(value)}")
     return value
+
+
+def _yaml_number(value: str) -> str | None:
+    """How to write `1e8` so that YAML 1.1 reads a number: with a dot and a signed exponent."""
+    if not _EXPONENT.fullmatch(value):
+        return None
+    spelled = _number_text(float(value))
+    if "e" in spelled and "." not in spelled:
+        spelled = spelled.replace("e", ".0e")
+    return f"YAML reads {value} as text; write {spelled}"
 
 
 def within(limits: Range) -> Check:
