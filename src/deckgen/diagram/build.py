@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deckgen.cleantext import Dropped, clean_text
 from deckgen.diagram.display import Prim
-from deckgen.diagram.raster import output_size, render_png
+from deckgen.diagram.raster import output_size, picture_fault, png_fault, render_png
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import DiagramSpec, load_spec
@@ -47,21 +48,21 @@ def render_diagram(
     canvas at `size` cropped to what all steps draw (unless the spec says `crop: false`).
     """
     shown = display_path or str(spec_path)
-    text = read_spec(spec_path, shown)
+    text, dropped = read_spec(spec_path, shown)
+    warn_dropped(dropped, shown, diagnostics)
     spec = load_spec(text, shown, palette=[name for name, _ in theme.palette] + ["none"])
     numbers = _numbers(spec, step, shown)
     key = _cache_key(text + shown, spec, spec_path.parent, theme, size)
     pngs = {n: cache_dir / f"{key}-{n}.png" for n in numbers}
     meta_path = cache_dir / f"{key}.json"
-    if meta_path.is_file() and all(p.is_file() for p in pngs.values()):
-        meta = json.loads(meta_path.read_text("utf-8"))
-        _replay(meta["warnings"], diagnostics)
-    else:
+    meta = _cached(meta_path, pngs, max(len(spec.steps), 1))
+    if meta is None:
         meta = _render_into(spec, spec_path.parent, theme, size, pngs, cache_dir, meta_path)
-        _replay(meta["warnings"], diagnostics)
-    width, height = meta["size"]
+    for warning in meta.warnings:
+        diagnostics.warn(warning.location, warning.message, warning.hint)
+    width, height = meta.size
     return tuple(
-        RenderedStep(n, pngs[n], width, height, meta["captions"][n - 1], meta["notes"][n - 1])
+        RenderedStep(n, pngs[n], width, height, meta.captions[n - 1], meta.notes[n - 1])
         for n in numbers
     )
 
@@ -76,7 +77,8 @@ def diagram_command(
     diagnostics: Diagnostics,
 ) -> list[Path]:
     """`deckgen diagram SPEC [--step N | --all] [-o OUT]`: write PNGs, return their paths."""
-    text = read_spec(spec_path, str(spec_path))
+    text, dropped = read_spec(spec_path, str(spec_path))
+    warn_dropped(dropped, str(spec_path), diagnostics)
     spec = load_spec(text, str(spec_path), palette=[name for name, _ in theme.palette] + ["none"])
     numbers = _numbers(spec, None if all_steps else (step or 1), str(spec_path))
     scene = _scene(spec, spec_path.parent, theme, diagnostics)
@@ -102,13 +104,15 @@ def step_texts(
 ) -> tuple[tuple[int, str, str], ...]:
     """Each step's number, caption and speaker notes ("" where none), without rendering."""
     shown = display_path or str(spec_path)
-    spec = load_spec(read_spec(spec_path, shown), shown)
+    spec = load_spec(read_spec(spec_path, shown)[0], shown)
     texts = {s.number: (s.caption, s.notes) for s in spec.steps}
     return tuple((n, *texts.get(n, ("", ""))) for n in _numbers(spec, step, shown))
 
 
-def read_spec(path: Path, shown: str) -> str:
-    """The spec's text; unreadable or non-UTF-8 files are DiagramSpecErrors located at the file."""
+def read_spec(path: Path, shown: str) -> tuple[str, Dropped | None]:
+    """The spec's text, cleaned of pasted control characters, and what cleaning dropped (for
+    the caller to warn about with `warn_dropped`, where it has a place to warn).
+    Unreadable or non-UTF-8 files are DiagramSpecErrors located at the file."""
     try:
         data = path.read_bytes()
     except OSError as fault:
@@ -116,13 +120,20 @@ def read_spec(path: Path, shown: str) -> str:
             f"cannot read the spec: {fault.strerror}", SourceLocation(shown)
         ) from None
     try:
-        return data.decode("utf-8")
+        return clean_text(data.decode("utf-8"))
     except UnicodeDecodeError as fault:
         line = data[: fault.start].count(b"\n") + 1
         col = fault.start - (data.rfind(b"\n", 0, fault.start) + 1) + 1
         raise DiagramSpecError(
             "the spec is not UTF-8 text", SourceLocation(shown, line, col)
         ) from None
+
+
+def warn_dropped(dropped: Dropped | None, shown: str, diagnostics: Diagnostics) -> None:
+    """One warning per spec, at the first control character cleaning dropped."""
+    if dropped is not None:
+        where = SourceLocation(shown, dropped.line, dropped.col)
+        diagnostics.warn(where, dropped.message(), "invisible characters pasted with the text")
 
 
 def _numbers(spec: DiagramSpec, step: int | None, shown: str) -> list[int]:
@@ -144,21 +155,42 @@ def _cache_key(
         digest.update(part.encode("utf-8") + b"\0")
     for item in spec.items:
         if item.kind == "image":
-            image = base / str(item.get("src"))
-            digest.update(image.read_bytes() if image.is_file() else b"missing")
+            _digest_file(digest, base / str(item.get("src")))
     return digest.hexdigest()[:24]
+
+
+def _digest_file(digest: Any, path: Path) -> None:
+    """The file's bytes into the digest, a block at a time (a picture may be large)."""
+    try:
+        with path.open("rb") as file:
+            for block in iter(lambda: file.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:  # missing or unreadable: an error at `src` when the scene is built
+        digest.update(b"missing")
 
 
 def _scene(spec: DiagramSpec, base: Path, theme: Theme, diagnostics: Diagnostics) -> Scene:
     problems = [
-        Problem(item.mark("src"), f"image file '{item.get('src')}' not found")
+        problem
         for item in spec.items
-        if item.kind == "image" and not (base / str(item.get("src"))).is_file()
+        if item.kind == "image"
+        for problem in _image_problem(item.get("src"), base, item.mark("src"))
     ]
     if problems:
         raise DiagramSpecError.of(problems)
     scene = build_scene(spec, theme, diagnostics)
     return _with_image_paths(scene, base)
+
+
+def _image_problem(src: str, base: Path, where: SourceLocation) -> list[Problem]:
+    """Why an image item's file cannot be drawn, checked before drawing: [] when it can."""
+    path = base / src
+    if not path.is_file():
+        return [Problem(where, f"image file '{src}' not found")]
+    fault = picture_fault(path)
+    if fault is None:
+        return []
+    return [Problem(where, f"image file '{src}' {fault.message}", fault.hint)]
 
 
 def _with_image_paths(scene: Scene, base: Path) -> Scene:
@@ -170,6 +202,16 @@ def _with_image_paths(scene: Scene, base: Path) -> Scene:
     return replace(scene, prims=tuple(resolve(p) for p in scene.prims))
 
 
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """What the cache keeps beside a diagram's PNGs: their size, the step texts, the warnings."""
+
+    size: tuple[int, int]
+    captions: tuple[str, ...]
+    notes: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+
+
 def _render_into(
     spec: DiagramSpec,
     base: Path,
@@ -178,30 +220,79 @@ def _render_into(
     pngs: dict[int, Path],
     cache_dir: Path,
     meta_path: Path,
-) -> dict[str, Any]:
+) -> _Meta:
     local = Diagnostics()
     scene = _scene(spec, base, theme, local)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    width, height = output_size(scene, size)
     for n, path in pngs.items():
-        if not path.is_file():
+        if png_fault(path, (width, height)):
             write_atomically(path, render_png(scene, n, size))
-    meta = {
-        "size": list(output_size(scene, size)),
-        "captions": [s.caption for s in scene.steps],
-        "notes": [s.notes for s in scene.steps],
-        "warnings": [_dump(w) for w in local.warnings],
-    }
-    write_atomically(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
+    meta = _Meta(
+        (width, height),
+        tuple(s.caption for s in scene.steps),
+        tuple(s.notes for s in scene.steps),
+        tuple(local.warnings),
+    )
+    write_atomically(meta_path, json.dumps(_dump(meta), indent=1, sort_keys=True).encode("utf-8"))
     return meta
 
 
-def _dump(problem: Problem) -> dict[str, Any]:
+def _cached(meta_path: Path, pngs: dict[int, Path], steps: int) -> _Meta | None:
+    """The cache's record of this render, if it and every PNG asked for are whole: a broken
+    cache (a truncated PNG, a damaged record) is rendered again, never trusted."""
+    meta = _load(meta_path, steps)
+    if meta is None or any(png_fault(path, meta.size) for path in pngs.values()):
+        return None
+    return meta
+
+
+def _dump(meta: _Meta) -> dict[str, Any]:
+    return {
+        "size": list(meta.size),
+        "captions": list(meta.captions),
+        "notes": list(meta.notes),
+        "warnings": [_dump_problem(w) for w in meta.warnings],
+    }
+
+
+def _dump_problem(problem: Problem) -> dict[str, Any]:
     where = problem.location
     loc = [where.path, where.line, where.col] if where else None
     return {"location": loc, "message": problem.message, "hint": problem.hint}
 
 
-def _replay(warnings: list[dict[str, Any]], diagnostics: Diagnostics) -> None:
-    for w in warnings:
-        where = SourceLocation(*w["location"]) if w["location"] else None
-        diagnostics.warn(where, w["message"], w["hint"])
+def _load(path: Path, steps: int) -> _Meta | None:
+    """The record read back, every field checked; None when it is missing or damaged."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        width, height = (_typed(n, int) for n in data["size"])
+        captions, notes = (_texts(data[name], steps) for name in ("captions", "notes"))
+        warnings = tuple(_load_problem(w) for w in data["warnings"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return _Meta((width, height), captions, notes, warnings)
+
+
+def _load_problem(data: Any) -> Problem:
+    loc = data["location"]
+    where = (
+        None
+        if loc is None
+        else SourceLocation(*(_typed(v, t) for v, t in zip(loc, (str, int, int), strict=True)))
+    )
+    hint = None if data["hint"] is None else _typed(data["hint"], str)
+    return Problem(where, _typed(data["message"], str), hint)
+
+
+def _texts(data: Any, count: int) -> tuple[str, ...]:
+    texts = tuple(_typed(t, str) for t in data)
+    if len(texts) != count:
+        raise ValueError("one text per step")
+    return texts
+
+
+def _typed(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"expected {kind.__name__}")
+    return value

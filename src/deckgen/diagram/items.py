@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from deckgen.diagram.fields import INVALID, Checker, check_fields, size, text
+from deckgen.diagram.fields import INVALID, Check, Checker, check_fields, show, size, text
 from deckgen.diagram.kinds import (
     KINDS,
     PARAM_TYPES,
@@ -16,7 +16,9 @@ from deckgen.diagram.kinds import (
     STYLE_FIELDS,
     SYMBOL_PARAM_TYPES,
     fields_for,
+    kind_with,
 )
+from deckgen.diagram.limits import MAX_ITEMS
 from deckgen.diagram.spec import Font, Item, Style
 from deckgen.errors import SourceLocation, did_you_mean
 from deckgen.yamlfile import LocDict, LocList, Mark
@@ -59,6 +61,7 @@ class ItemParser:
         self.symbols = self._symbols(top.get("symbols"))
         self.items: list[Item] = []
         self.seen: dict[str, Mark] = {}
+        self.overflow = False  # more items than MAX_ITEMS
 
     # -- styles and symbols -------------------------------------------------------------
     def _styles(self, given: tuple[Any, Mark] | None) -> dict[str, Style]:
@@ -112,7 +115,9 @@ class ItemParser:
         for pname, ptype in raw_params.items():
             if ptype not in PARAM_TYPES:
                 hint = f"types: {', '.join(PARAM_TYPES)}"
-                c.error(raw_params.value_marks[pname], f"unknown parameter type {ptype!r}", hint)
+                c.error(
+                    raw_params.value_marks[pname], f"unknown parameter type {show(ptype)}", hint
+                )
             params[pname] = str(ptype)
         wh = (
             size(c, *known["size"], "size")
@@ -150,6 +155,12 @@ class ItemParser:
         return ids
 
     def _register(self, item_id: str, key_mark: Mark) -> bool:
+        if len(self.seen) >= MAX_ITEMS:
+            if not self.overflow:  # said once, at the first item too many
+                self.c.error(key_mark, f"a diagram holds at most {MAX_ITEMS} items")
+                self.overflow = True
+            self.c.broken.add(item_id)
+            return False
         if "." in item_id or not item_id:
             self.c.error(key_mark, f"item id '{item_id}' cannot contain '.' or be empty")
             return False
@@ -179,13 +190,15 @@ class ItemParser:
         c = self.c
         if not isinstance(data, LocDict):
             c.error(key_mark, f"item '{item_id}' needs a mapping with a 'kind'")
+            c.broken.add(item_id)
             return None
         kind = self._kind(item_id, data, key_mark)
         if kind is None:
+            self._broken(item_id, data)
             return None
         symbol = self.symbols.get(kind)
         allowed = dict(fields_for(kind)) if symbol is None else self._symbol_fields(symbol)
-        known = check_fields(c, data, allowed, f"{kind} '{item_id}'")
+        known = self._fields(item_id, kind, data, allowed)
         props: dict[str, Any] = {}
         inline: dict[str, Any] = {}
         base = Style()
@@ -220,11 +233,41 @@ class ItemParser:
         if isinstance(kind, str) and (kind in KINDS or kind in self.symbols):
             return kind
         choices = (*KINDS, *self.symbols)
-        hint = (did_you_mean(kind, choices) if isinstance(kind, str) else None) or (
-            f"kinds: {', '.join(choices)}"
-        )
-        self.c.error(data.value_marks["kind"], f"unknown kind {kind!r}", hint)
+        listing = f"kinds: {', '.join(choices)}"
+        mark = data.value_marks["kind"]
+        if not isinstance(kind, str):
+            self.c.error(mark, f"'kind' needs a kind name, got {show(kind)}", listing)
+        else:
+            hint = did_you_mean(kind, choices) or listing
+            self.c.error(mark, f"unknown kind {show(kind)}", hint)
         return None
+
+    def _broken(self, item_id: str, data: LocDict) -> None:
+        """An item that was not built, with the children it holds: references to them would
+        only repeat its one error."""
+        self.c.broken.add(item_id)
+        children = data.get("children")
+        if isinstance(children, LocDict):
+            for child_id, child in children.items():
+                self._broken(child_id, child if isinstance(child, LocDict) else LocDict())
+
+    def _fields(
+        self, item_id: str, kind: str, data: LocDict, allowed: dict[str, Check]
+    ) -> dict[str, tuple[Any, Mark]]:
+        """The item's known fields. Unknown ones are each an error, unless they are all the
+        fields of one other kind: then the kind is what is wrong, and that is one error."""
+        unknown = [name for name in data if name not in allowed]
+        other = kind_with(unknown, besides=kind) if len(unknown) > 1 else None
+        if other is None:
+            return check_fields(self.c, data, allowed, f"{kind} '{item_id}'")
+        self.c.error(
+            data.value_marks["kind"],
+            f"{kind} '{item_id}' has {other} fields: {', '.join(unknown)}",
+            f"did you mean 'kind: {other}'?",
+        )
+        if "children" in unknown:
+            self._broken(item_id, data)
+        return {k: (v, data.value_marks[k]) for k, v in data.items() if k in allowed}
 
     def _symbol_fields(self, symbol: Symbol) -> dict[str, Any]:
         params = {p: SYMBOL_PARAM_TYPES.get(t, text) for p, t in symbol.params.items()}
@@ -240,10 +283,12 @@ class ItemParser:
             if isinstance(name, str) and name in self.styles:
                 style = self.styles[name].over(style)
             else:
-                hint = did_you_mean(str(name), self.styles) or (
-                    f"styles: {', '.join(self.styles) or 'none defined'}"
-                )
-                self.c.error(name_mark, f"unknown style {name!r}", hint)
+                listing = f"styles: {', '.join(self.styles) or 'none defined'}"
+                if not isinstance(name, str):
+                    self.c.error(name_mark, f"'style' needs style names, got {show(name)}")
+                    continue
+                hint = did_you_mean(name, self.styles) or listing
+                self.c.error(name_mark, f"unknown style {show(name)}", hint)
         return style
 
     def _check_shape(
@@ -287,7 +332,7 @@ class ItemParser:
             data = self._subst(raw, mark, values, symbol)
             kind = data.get("kind") if isinstance(data, LocDict) else None
             if kind not in DRAWABLE:
-                self.c.error(mark, f"symbols draw with {', '.join(DRAWABLE)}; got {kind!r}")
+                self.c.error(mark, f"symbols draw with {', '.join(DRAWABLE)}; got {show(kind)}")
                 continue
             part = self.build(f"{item.id}.{n}", data, mark, None, False)
             if part is not None:

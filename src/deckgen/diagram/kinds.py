@@ -11,17 +11,30 @@ from deckgen.diagram.fields import (
     Checker,
     boolean,
     color,
-    fraction,
-    integer,
+    drawn_text,
     list_of,
     mapping,
-    number,
     one_of,
     pair,
-    positive,
     size,
     text,
     visible_range,
+    whole,
+    within,
+)
+from deckgen.diagram.limits import (
+    COLUMNS,
+    COORDINATE,
+    DASH,
+    FONT_SIZE,
+    FRACTION,
+    LANE,
+    PARTS,
+    RADIUS,
+    SIZE,
+    SPACING,
+    STEP,
+    STROKE,
 )
 from deckgen.yamlfile import LocDict, Mark
 
@@ -30,14 +43,14 @@ COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw", "c")
 FONT = mapping(
     {
         "family": one_of("sans", "mono"),
-        "size": positive,
+        "size": within(FONT_SIZE),
         "weight": one_of("normal", "bold"),
     }
 )
 HEADS = one_of("end", "start", "both", "none")
 # The chips of a warehouse or truck: their fill and text (default: the item's font).
 CHIP = mapping({"fill": color, "font": FONT})
-_TOOL = mapping({"name": text, "fill": color}, required=("name",))
+_TOOL = mapping({"name": drawn_text, "fill": color}, required=("name",))
 
 
 def tool(c: Checker, value: Any, mark: Mark, name: str) -> Any:
@@ -45,20 +58,23 @@ def tool(c: Checker, value: Any, mark: Mark, name: str) -> Any:
     if isinstance(value, LocDict):
         entry = _TOOL(c, value, mark, name)
         return INVALID if entry is INVALID else (entry["name"], entry.get("fill"))
-    checked = text(c, value, mark, name)
+    checked = drawn_text(c, value, mark, name)
     return INVALID if checked is INVALID else (checked, None)
 
 
-SCHEMAS[tool] = lambda: {"anyOf": [SCHEMAS[text](), SCHEMAS[_TOOL]()]}
+SCHEMAS[tool] = lambda: {"anyOf": [SCHEMAS[drawn_text](), SCHEMAS[_TOOL]()]}
+DASHES = list_of(within(DASH), min_len=1)
+FRACTIONS = within(FRACTION)
+LENGTH = within(SIZE)
 
 # Fields that make up a style: in `styles:`, as `style: {...}` or inline on an item.
 STYLE_FIELDS: dict[str, Check] = {
     "fill": color,
     "stroke": color,
-    "stroke_width": positive,
-    "dash": list_of(positive, min_len=1),
-    "radius": number,
-    "opacity": fraction,
+    "stroke_width": within(STROKE),
+    "dash": DASHES,
+    "radius": within(RADIUS),
+    "opacity": FRACTIONS,
     "font": FONT,
     "color": color,
     "heads": HEADS,
@@ -71,7 +87,7 @@ PLACE = mapping(
         "above": text,
         "below": text,
         "near": text,
-        "gap": number,
+        "gap": within(COORDINATE),
         "align": one_of("top", "center", "bottom", "left", "right"),
         "side": one_of(*COMPASS[:-1]),
     }
@@ -79,28 +95,28 @@ PLACE = mapping(
 PLACE_RELATIONS = ("right_of", "left_of", "above", "below", "near")
 
 # Fields every placed item accepts (arrows take from/to instead of at/place/size).
-VISIBILITY: dict[str, Check] = {"step": integer, "visible": visible_range}
+VISIBILITY: dict[str, Check] = {"step": whole(STEP), "visible": visible_range}
 PLACED: dict[str, Check] = {
     "at": pair,
     "anchor": one_of(*COMPASS),
     "place": PLACE,
     "size": size,
-    "label": text,
+    "label": drawn_text,
     **VISIBILITY,
 }
 
 GATE = mapping(
     {
         "side": one_of("n", "e", "s", "w"),
-        "at": fraction,
-        "width": positive,
-        "label": text,
+        "at": FRACTIONS,
+        "width": LENGTH,
+        "label": drawn_text,
         "font": FONT,
     }
 )
 PEOPLE = mapping(
     {
-        "count": integer,
+        "count": whole(PARTS),
         "colors": list_of(color, min_len=1),
         "role": one_of("worker", "visitor"),
     }
@@ -109,10 +125,10 @@ FRAME = mapping(
     {
         "stroke": color,
         "fill": color,
-        "stroke_width": positive,
-        "radius": number,
-        "dash": list_of(positive, min_len=1),
-        "label": text,
+        "stroke_width": within(STROKE),
+        "radius": within(RADIUS),
+        "dash": DASHES,
+        "label": drawn_text,
         "font": FONT,
     }
 )
@@ -125,22 +141,22 @@ KIND_FIELDS: dict[str, dict[str, Check]] = {
     "fence": {
         "along": list_of(pair, min_len=2),
         "closed": boolean,
-        "gate_at": fraction,
-        "gate_width": positive,
-        "gate_label": text,
+        "gate_at": FRACTIONS,
+        "gate_width": LENGTH,
+        "gate_label": drawn_text,
     },
     "person": {"role": one_of("worker", "visitor")},
     "box": {},
     "ellipse": {},
     "polygon": {"points": list_of(pair, min_len=3)},
-    "label": {"text": text, "width": positive, "align": one_of("left", "center", "right")},
+    "label": {"text": drawn_text, "width": LENGTH, "align": one_of("left", "center", "right")},
     "image": {"src": text},
     "group": {
         "children": mapping({}),  # checked item by item in spec.py
         "layout": one_of("row", "column", "grid"),
-        "columns": integer,
-        "gap": number,
-        "padding": number,
+        "columns": whole(COLUMNS),
+        "gap": within(SPACING),
+        "padding": within(SPACING),
         "align": one_of("start", "center", "end"),
         "frame": FRAME,
     },
@@ -149,8 +165,8 @@ KIND_FIELDS: dict[str, dict[str, Check]] = {
         "to": text,
         "via": list_of(pair),
         "route": one_of("straight", "elbow"),
-        "lane": number,
-        "label": text,
+        "lane": within(LANE),
+        "label": drawn_text,
         **VISIBILITY,
     },
 }
@@ -190,5 +206,20 @@ def fields_for(kind: str) -> dict[str, Check]:
     return {**base, **PLACED, **extra}
 
 
-SYMBOL_PARAM_TYPES = {"str": text, "num": number, "color": color, "bool": boolean}
+BUILT_IN_FIELDS = {kind: fields_for(kind) for kind in KINDS}
+
+
+def kind_with(names: list[str], besides: str) -> str | None:
+    """The first built-in kind other than `besides` that has every field in `names`."""
+    return next(
+        (k for k in KINDS if k != besides and all(n in BUILT_IN_FIELDS[k] for n in names)), None
+    )
+
+
+SYMBOL_PARAM_TYPES = {
+    "str": drawn_text,
+    "num": within(COORDINATE),
+    "color": color,
+    "bool": boolean,
+}
 PARAM_TYPES = tuple(SYMBOL_PARAM_TYPES)

@@ -12,10 +12,12 @@ from deckgen.diagram.components.base import Ctx, Drawn
 from deckgen.diagram.components.primitives import frame_band
 from deckgen.diagram.display import COMPASS_FRACTIONS, Anchor, Box, Point, box_at, prim_bounds
 from deckgen.diagram.kinds import LINKS, PLACE_RELATIONS
+from deckgen.diagram.refs import placed_by
 from deckgen.diagram.spec import DiagramSpec, Item, Ref
 from deckgen.errors import Problem
 
 LANE_GAP = 44.0
+MITER = 2 / 4**2  # 1 + cos(turn) at which a mitre is 4 times the offset
 OPPOSITE = {"n": "s", "s": "n", "e": "w", "w": "e", "ne": "sw", "sw": "ne", "nw": "se", "se": "nw"}
 
 
@@ -30,6 +32,13 @@ class Layout:
         self.visiting: set[str] = set()
         self.problems: list[Problem] = []
         self.labels: list[Box] = []
+        self.routes: dict[str, list[Point]] = {}
+
+    def place_all(self) -> None:
+        """Every item's box, each after what it is placed by: a chain of `place`s hundreds long
+        is walked in a loop here, not by recursion that would run out of stack."""
+        for item_id in _placement_order(self.spec):
+            self.box(item_id)
 
     # -- sizes ------------------------------------------------------------------------
     def size(self, item_id: str) -> tuple[float, float]:
@@ -202,6 +211,12 @@ class Layout:
         return Anchor(*part.center) if part else Anchor(*box.center)
 
     def route(self, item: Item) -> list[Point]:
+        """The arrow's polyline, found once: every other arrow asks for it as an obstacle."""
+        if item.id not in self.routes:
+            self.routes[item.id] = self._route(item)
+        return self.routes[item.id]
+
+    def _route(self, item: Item) -> list[Point]:
         start_ref, end_ref = (
             Ref(item.get("from"), item.mark("from")),
             Ref(item.get("to"), item.mark("to")),
@@ -219,6 +234,23 @@ class Layout:
         else:
             points = [a.point, b.point]
         return _offset(points, item.get("lane", 0.0) * LANE_GAP)
+
+
+def _placement_order(spec: DiagramSpec) -> list[str]:
+    """Every placed item after the items its position follows (depth first, without recursion)."""
+    done: set[str] = set()
+    order: list[str] = []
+    for item in spec.items:
+        stack = [(item.id, False)]
+        while stack:
+            item_id, ready = stack.pop()
+            if ready:
+                order.append(item_id)
+            elif item_id not in done:
+                done.add(item_id)
+                stack.append((item_id, True))
+                stack += [(t, False) for _, t in placed_by(spec.item(item_id), spec.by_id)]
+    return [i for i in order if spec.item(i).kind not in LINKS]
 
 
 def _side_of(anchor: Anchor) -> str:
@@ -261,6 +293,8 @@ def _offset(points: list[Point], distance: float) -> list[Point]:
     for i, (x, y) in enumerate(points):
         n1 = normals[max(i - 1, 0)]
         n2 = normals[min(i, len(normals) - 1)]
-        scale = distance / (1 + n1[0] * n2[0] + n1[1] * n2[1])
+        # Mitred, but never longer than 4 times the distance (SVG's miter limit): a route that
+        # turns right back would otherwise divide by zero.
+        scale = distance / max(1 + n1[0] * n2[0] + n1[1] * n2[1], MITER)
         out.append((x + (n1[0] + n2[0]) * scale, y + (n1[1] + n2[1]) * scale))
     return out

@@ -4,18 +4,63 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from deckgen.diagram.display import Point, Prim, prim_bounds
+from deckgen.diagram.display import Box, Point, Prim, prim_bounds
+from deckgen.diagram.limits import MAX_PICTURE_PIXELS
 from deckgen.diagram.scene import Scene, SceneStep
 from deckgen.fonts import font_file
 
 DIM = 0.3  # strength of what `emphasize` leaves out
 RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PictureFault:
+    """Why a picture file cannot be drawn: the end of a sentence that starts with the file."""
+
+    message: str
+    hint: str | None = None
+
+
+def picture_fault(path: Path) -> PictureFault | None:
+    """Whether an image item's file can be drawn: read in full (a truncated file fails here,
+    not while drawing), after its size is checked from the header alone."""
+    try:
+        with warnings.catch_warnings():  # Pillow warns of large pictures; the limit is ours
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as picture:
+                if picture.width * picture.height > MAX_PICTURE_PIXELS:
+                    return _TOO_LARGE
+                picture.convert("RGBA")
+    except Image.DecompressionBombError:
+        return _TOO_LARGE
+    except Exception:  # a damaged file makes Pillow raise errors of many kinds
+        return PictureFault("cannot be read as a picture", "save it again as PNG or JPEG")
+    return None
+
+
+_TOO_LARGE = PictureFault(
+    f"is too large to draw (more than {MAX_PICTURE_PIXELS / 1e6:g} megapixels)", "scale it down"
+)
+
+
+def png_fault(path: Path, size: tuple[int, int]) -> bool:
+    """True unless `path` is a whole PNG of `size` pixels: how a cached step is trusted."""
+    try:
+        with Image.open(path) as picture:
+            if picture.format != "PNG" or picture.size != tuple(size):
+                return True
+            picture.verify()  # every chunk there and its checksum right
+    except Exception:  # missing, truncated or garbled: render it again
+        return True
+    return False
 
 
 def supersampling(width: int) -> int:
@@ -50,14 +95,30 @@ def render_png(scene: Scene, number: int, size: tuple[int, int] = (2880, 1620)) 
     origin = (left * ss / k, top * ss / k)
     pixels = ((right - left) * ss, (bottom - top) * ss)
     canvas = _Canvas(scene, step, k, pixels, origin)
+    view = Box(*origin, pixels[0] / k, pixels[1] / k)
     for prim in scene.prims:
-        if prim.owner in step.visible:
+        if prim.owner in step.visible and _reaches(prim, view):
             canvas.paint(prim)
     image = canvas.image.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     dpi = round(size[0] / (1920 / 144))
     image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=6)
     return out.getvalue()
+
+
+def _reaches(prim: Prim, view: Box) -> bool:
+    """Whether a primitive can touch the view: what lies wholly outside is not drawn at all (a
+    long fence is thousands of pickets). Text is always drawn; its anchor is not its extent."""
+    if prim.shape == "text":
+        return True
+    box = prim_bounds(prim)
+    m = prim.width + 1  # a margin: Pillow may draw a wide outline a little past the bounds
+    return (
+        box.x - m <= view.right
+        and box.right + m >= view.x
+        and box.y - m <= view.bottom
+        and box.bottom + m >= view.y
+    )
 
 
 def _rgb(hex_: str) -> RGB:
@@ -124,16 +185,31 @@ class _Canvas:
         pts = self._pts(prim, origin)
         width = max(round(prim.width * self.k), 1)
         if prim.shape == "rect":
-            self._rect(draw, pts, prim, fa, sa, width)
+            self._rect(draw, _corners(pts), prim, fa, sa, width)
         elif prim.shape == "ellipse":
-            draw.ellipse([pts[0], pts[1]], fill=fa, outline=sa, width=width if sa else 0)
+            draw.ellipse(_corners(pts), fill=fa, outline=sa, width=width if sa else 0)
         elif prim.shape == "polygon":
             draw.polygon(pts, fill=fa, outline=sa, width=width if sa else 0)
         elif prim.shape == "line" and sa:
             self._line(draw, pts, prim, sa, width)
         elif prim.shape == "text" and fa:
-            font = _font(prim.family, prim.bold, max(round(prim.size * self.k), 1))
-            draw.text(pts[0], prim.text, fill=fa, font=font, anchor=prim.align)
+            self._text(draw, pts[0], prim, fa)
+
+    def _text(
+        self, draw: ImageDraw.ImageDraw, at: Point, prim: Prim, fill: tuple[int, ...]
+    ) -> None:
+        """One line of text. Pillow draws a whole line into one mask first, so a line far wider
+        than the picture is cut to the characters that reach it, and no font is taller than the
+        picture: the mask stays within a few times the picture's size."""
+        width, height = self.image.size  # text is never drawn on a layer (it is opaque)
+        px = min(max(round(prim.size * self.k), 1), height)
+        font = _font(prim.family, prim.bold, px)
+        text, x, anchor = prim.text, at[0], prim.align
+        if font.getlength(text) > 2 * width:
+            text, x = _visible(text, x, prim.align[0], font, width)
+            anchor = "l" + prim.align[1]
+        if text:  # Pillow fails on an empty line at some fractional positions; it draws nothing
+            draw.text((x, at[1]), text, fill=fill, font=font, anchor=anchor)
 
     def _rect(
         self,
@@ -144,8 +220,11 @@ class _Canvas:
         sa: tuple[int, ...] | None,
         width: int,
     ) -> None:
-        radius = round(
-            min(prim.radius * self.k, (pts[1][0] - pts[0][0]) / 2, (pts[1][1] - pts[0][1]) / 2)
+        radius = max(
+            round(
+                min(prim.radius * self.k, (pts[1][0] - pts[0][0]) / 2, (pts[1][1] - pts[0][1]) / 2)
+            ),
+            0,
         )
         if prim.dash and sa:
             draw.rounded_rectangle([pts[0], pts[1]], radius=radius, fill=fa)
@@ -164,7 +243,9 @@ class _Canvas:
         color: tuple[int, ...],
         width: int,
     ) -> None:
-        pieces = _dashes(pts, [d * self.k for d in prim.dash]) if prim.dash else [pts]
+        # A dash is at least a pixel: finer than that is a solid line made of millions of dots.
+        pattern = [max(d * self.k, 1.0) for d in prim.dash]
+        pieces = _dashes(pts, pattern) if pattern else [pts]
         r = width / 2
         for piece in pieces:
             draw.line(piece, fill=color, width=width, joint="curve")
@@ -173,14 +254,63 @@ class _Canvas:
 
     def _image(self, layer: Image.Image, prim: Prim, origin: Point, alpha: int) -> None:
         (x0, y0), (x1, y1) = self._pts(prim, origin)
+        left, top = round(x0), round(y0)
+        width, height = max(round(x1 - x0), 1), max(round(y1 - y0), 1)
+        # Only the part of the scaled picture that lies on the layer is made: scaled whole, a
+        # picture on a large item would take more memory than the render.
+        shown = (
+            max(left, 0),
+            max(top, 0),
+            min(left + width, layer.width),
+            min(top + height, layer.height),
+        )
+        if shown[2] <= shown[0] or shown[3] <= shown[1]:
+            return
         with Image.open(Path(prim.text)) as opened:
             picture = opened.convert("RGBA")
-        picture = picture.resize(
-            (max(round(x1 - x0), 1), max(round(y1 - y0), 1)), Image.Resampling.LANCZOS
+        sx, sy = picture.width / width, picture.height / height
+        source = (
+            (shown[0] - left) * sx,
+            (shown[1] - top) * sy,
+            (shown[2] - left) * sx,
+            (shown[3] - top) * sy,
         )
+        size = (shown[2] - shown[0], shown[3] - shown[1])
+        picture = picture.resize(size, Image.Resampling.LANCZOS, box=source)
         if alpha < 255:
             picture.putalpha(picture.getchannel("A").point(lambda v: v * alpha // 255))
-        layer.alpha_composite(picture, (round(x0), round(y0)))
+        layer.alpha_composite(picture, shown[:2])
+
+
+def _corners(pts: list[Point]) -> list[Point]:
+    """The top-left and bottom-right corners of the box two points span, in whatever order:
+    Pillow refuses a box whose second corner is left of or above its first."""
+    (x0, y0), (x1, y1) = pts[0], pts[1]
+    return [(min(x0, x1), min(y0, y1)), (max(x0, x1), max(y0, y1))]
+
+
+def _visible(
+    text: str, x: float, align: str, font: ImageFont.FreeTypeFont, width: int
+) -> tuple[str, float]:
+    """The part of a line anchored at `x` (Pillow's l, m or r) that can reach the picture's
+    0..width (a character of margin each side), and the x of that part's left end."""
+    whole = font.getlength(text)
+    left = {"l": x, "r": x - whole}.get(align, x - whole / 2)
+    first = _count_within(text, font, -left - font.size)
+    last = _count_within(text, font, width - left + font.size) + 1
+    return text[first:last], left + font.getlength(text[:first])
+
+
+def _count_within(text: str, font: ImageFont.FreeTypeFont, length: float) -> int:
+    """How many leading characters of `text` are no longer than `length` (binary search)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(text[:middle]) <= length:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _rounded_path(a: Point, b: Point, r: float) -> list[Point]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
-from deckgen.diagram.fields import Checker
+from deckgen.diagram.fields import Checker, show
 from deckgen.diagram.kinds import COMPASS, LINKS, PLACE_RELATIONS, SEMANTIC_ANCHORS
 from deckgen.diagram.spec import Item, Ref, Step
 from deckgen.errors import SourceLocation, did_you_mean
+
+ATTACH_HINT = "arrows and lines attach to items, not to arrows or lines"
 
 
 def anchors_for(item: Item) -> tuple[str, ...]:
@@ -26,8 +28,9 @@ def check_refs(c: Checker, by_id: Mapping[str, Item], steps: tuple[Step, ...]) -
         if item.kind in LINKS:
             for end in ("from", "to"):
                 if end in item.props:
-                    check_ref(c, by_id, Ref(item.props[end], item.mark(end)), end)
+                    _check_end(c, by_id, Ref(item.props[end], item.mark(end)), end)
         _check_step_field(c, item, len(steps))
+    _check_cycles(c, by_id)
     for step in steps:
         for name, refs in (("show", step.show), ("hide", step.hide)):
             for ref in refs:
@@ -48,16 +51,18 @@ def _check_id(c: Checker, by_id: Mapping[str, Item], ref: Ref, field: str) -> No
             f"'{field}' takes item ids, not anchors: '{ref.text}'",
             f"use '{ref.item}'",
         )
-    elif ref.text not in by_id:
+    elif ref.text not in by_id and ref.text not in c.broken:
         hint = did_you_mean(ref.text, by_id)
-        _error(c, ref.where, f"unknown item '{ref.text}' in '{field}'", hint)
+        _error(c, ref.where, f"unknown item {show(ref.text)} in '{field}'", hint)
 
 
 def check_ref(c: Checker, by_id: Mapping[str, Item], ref: Ref, field: str) -> bool:
-    """An `id` or `id.anchor` reference; reports an unknown id or anchor. True when valid."""
+    """An `id` or `id.anchor` reference; reports an unknown id or anchor. True when valid.
+    An item already reported as broken is not valid, and not reported again."""
     if ref.item not in by_id:
-        hint = did_you_mean(ref.item, by_id)
-        _error(c, ref.where, f"unknown item '{ref.item}' in '{field}'", hint)
+        if ref.item not in c.broken:
+            hint = did_you_mean(ref.item, by_id)
+            _error(c, ref.where, f"unknown item {show(ref.item)} in '{field}'", hint)
         return False
     if not ref.anchor:
         return True
@@ -68,8 +73,17 @@ def check_ref(c: Checker, by_id: Mapping[str, Item], ref: Ref, field: str) -> bo
     close = did_you_mean(ref.anchor, valid)
     listing = f"anchors of {item.kind} '{item.id}': {', '.join(valid)}"
     hint = f"{close} {listing}" if close else listing
-    _error(c, ref.where, f"unknown anchor '{ref.anchor}' on {item.kind} '{item.id}'", hint)
+    _error(c, ref.where, f"unknown anchor {show(ref.anchor)} on {item.kind} '{item.id}'", hint)
     return False
+
+
+def _check_end(c: Checker, by_id: Mapping[str, Item], ref: Ref, end: str) -> None:
+    """An arrow's end: an item or its anchor, never an arrow (whose route would need its own)."""
+    if check_ref(c, by_id, ref, end):
+        target = by_id[ref.item]
+        if target.kind in LINKS:
+            message = f"'{end}' cannot attach to {target.kind} '{target.id}'"
+            _error(c, ref.where, message, ATTACH_HINT)
 
 
 def _check_place(c: Checker, by_id: Mapping[str, Item], item: Item) -> None:
@@ -95,4 +109,58 @@ def _check_step_field(c: Checker, item: Item, count: int) -> None:
     first = item.get("step") or (item.get("visible") or (None,))[0]
     name = "step" if "step" in item.props else "visible"
     if first is not None and not 1 <= first <= total:
-        _error(c, item.mark(name), f"'{name}' names step {first} but the spec has {total} step(s)")
+        message = f"'{name}' names step {show(first)} but the spec has {total} step(s)"
+        _error(c, item.mark(name), message)
+
+
+def placed_by(item: Item, by_id: Mapping[str, Item]) -> Iterator[tuple[str, str]]:
+    """What an item's position follows, as (how, id): its `place` target and its group.
+    Targets that cannot place (unknown, itself, an arrow) are reported elsewhere and left out."""
+    place = item.get("place") or {}
+    for relation in PLACE_RELATIONS:
+        if relation in place:
+            target = by_id.get(Ref(place[relation], item.where).item)
+            if target is not None and target.id != item.id and target.kind not in LINKS:
+                yield relation, target.id
+    if item.parent is not None:
+        yield "inside", item.parent
+
+
+def _check_cycles(c: Checker, by_id: Mapping[str, Item]) -> None:
+    """Each placement cycle once, at the first of its items (in spec order) that has `place`."""
+    reported: set[str] = set()
+    for item in by_id.values():
+        if "place" not in item.props or item.id in reported:
+            continue
+        loop = _loop_back(item, by_id)
+        if loop:
+            reported.update(target for _, _, target in loop)
+            how = ", ".join(f"{source} {relation} {target}" for source, relation, target in loop)
+            message = f"the placement of '{item.id}' depends on itself ({how})"
+            _error(c, item.mark("place"), message)
+
+
+def _loop_back(start: Item, by_id: Mapping[str, Item]) -> list[tuple[str, str, str]]:
+    """The steps of a path from `start` back to itself along `placed_by`, or [] if none:
+    breadth first, so the shortest; each item visited once, so linear in the spec."""
+    came_from: dict[str, tuple[str, str]] = {}
+    queue = [start.id]
+    for current in queue:
+        for relation, target in placed_by(by_id[current], by_id):
+            if target == start.id:
+                return [*_path(came_from, current, start.id), (current, relation, target)]
+            if target not in came_from:
+                came_from[target] = (current, relation)
+                queue.append(target)
+    return []
+
+
+def _path(
+    came_from: dict[str, tuple[str, str]], end: str, start: str
+) -> list[tuple[str, str, str]]:
+    steps = []
+    while end != start:
+        source, relation = came_from[end]
+        steps.append((source, relation, end))
+        end = source
+    return steps[::-1]

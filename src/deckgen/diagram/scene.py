@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from deckgen.colors import luminance
 from deckgen.diagram.components.base import Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
-from deckgen.diagram.kinds import LINKS
+from deckgen.diagram.fields import show
 from deckgen.diagram.layout import Layout
+from deckgen.diagram.limits import MAX_SHAPES
 from deckgen.diagram.spec import DiagramSpec, Item, Step
 from deckgen.errors import Diagnostics, DiagramSpecError, SourceLocation
 from deckgen.fonts import text_width
@@ -49,13 +52,12 @@ def build_scene(
     ctx = Ctx(theme, diagnostics, base)
     layout = Layout(spec, ctx)
     prims: list[Prim] = []
-    for item in spec.items:
-        if item.kind not in LINKS:
-            layout.box(item.id)
+    layout.place_all()
     for item in spec.items:
         prims += layout.draw(item.id).prims
     if layout.problems:
         raise DiagramSpecError.of(layout.problems)
+    _check_budget(spec, prims)
     _lint(spec, layout, ctx)
     steps = scene_steps(spec, layout)
     _warn_never_visible(spec, steps, diagnostics)
@@ -65,6 +67,35 @@ def build_scene(
     view = crop_box(spec, prims, steps) if spec.crop else None
     boxes = dict(layout.boxes)
     return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view)
+
+
+def _check_budget(spec: DiagramSpec, prims: list[Prim]) -> None:
+    """At most MAX_SHAPES shapes and dashes, before any is drawn; else an error at the item
+    that draws the most (a fine dash along a long path, a fence zigzagging to and fro)."""
+    cost: dict[str, int] = {}
+    for prim in prims:
+        cost[prim.owner] = cost.get(prim.owner, 0) + 1 + _dash_count(prim)
+    if sum(cost.values()) > MAX_SHAPES:
+        item = spec.item(max(cost, key=lambda owner: cost[owner]))
+        raise DiagramSpecError(
+            f"too much to draw: more than {MAX_SHAPES} shapes and dashes, "
+            f"most of them for {item.kind} '{item.id}'",
+            item.where,
+            "use longer dashes, a shorter path or fewer parts",
+        )
+
+
+def _dash_count(prim: Prim) -> int:
+    """How many dashes a dashed line or rectangle is drawn as."""
+    if not prim.dash or prim.stroke is None or prim.shape not in ("line", "rect"):
+        return 0
+    points = list(prim.points)
+    if prim.shape == "rect":
+        (x0, y0), (x1, y1) = points
+        points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+    length = sum(math.dist(a, b) for a, b in pairwise(points))
+    pattern = prim.dash if len(prim.dash) % 2 == 0 else prim.dash * 2
+    return math.ceil(length / sum(pattern)) * len(pattern) // 2
 
 
 def crop_box(spec: DiagramSpec, prims: list[Prim], steps: tuple[SceneStep, ...]) -> Box:
@@ -175,7 +206,7 @@ def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
                 if name not in shelved:
                     ctx.warn(
                         item.mark("cargo"),
-                        f"cargo '{name}' of truck '{item.id}' is on no warehouse shelf",
+                        f"cargo {show(name)} of truck '{item.id}' is on no warehouse shelf",
                     )
 
 

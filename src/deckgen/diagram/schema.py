@@ -5,28 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from deckgen.diagram.fields import schema_of
-from deckgen.diagram.kinds import KINDS, STYLE_FIELDS, fields_for
-from deckgen.diagram.spec import STEP_FIELDS
+from deckgen.diagram.kinds import KINDS, REQUIRED, STYLE_FIELDS, fields_for
+from deckgen.diagram.limits import MAX_ITEMS, MAX_PARTS
+from deckgen.diagram.spec import CANVAS, STEP_FIELDS
 
-_REFS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+_NAMES = {"type": "array", "items": {"type": "string"}, "maxItems": MAX_PARTS}
+_REFS = {"anyOf": [{"type": "string"}, _NAMES]}
+_ITEMS = {
+    "type": "object",
+    "additionalProperties": {"$ref": "#/$defs/item"},
+    "maxProperties": MAX_ITEMS,
+}
 
 
 def _item(kind: str) -> dict[str, Any]:
     props = {name: schema_of(check) for name, check in fields_for(kind).items()}
     props["kind"] = {"const": kind}
-    props["style"] = {
-        "anyOf": [
-            {"type": "string"},
-            {"type": "array", "items": {"type": "string"}},
-            {"$ref": "#/$defs/style"},
-        ]
-    }
+    props["style"] = {"anyOf": [{"type": "string"}, _NAMES, {"$ref": "#/$defs/style"}]}
     if kind == "group":
-        props["children"] = {"type": "object", "additionalProperties": {"$ref": "#/$defs/item"}}
+        props["children"] = _ITEMS
     return {
         "type": "object",
         "properties": props,
-        "required": ["kind"],
+        "required": ["kind", *REQUIRED.get(kind, ())],
         "additionalProperties": False,
     }
 
@@ -51,11 +52,7 @@ def schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "deckgen": {"const": 1},
-            "canvas": {
-                "type": "object",
-                "properties": {"width": {"type": "number"}, "height": {"type": "number"}},
-                "additionalProperties": False,
-            },
+            "canvas": schema_of(CANVAS),
             "theme": {"enum": ["okabe-ito"]},
             "styles": {"type": "object", "additionalProperties": {"$ref": "#/$defs/style"}},
             "symbols": {
@@ -73,9 +70,10 @@ def schema() -> dict[str, Any]:
                     "additionalProperties": False,
                 },
             },
-            "items": {"type": "object", "additionalProperties": {"$ref": "#/$defs/item"}},
+            "items": _ITEMS,
             "steps": {
                 "type": "array",
+                "maxItems": MAX_PARTS,
                 "items": {"type": "object", "properties": steps, "additionalProperties": False},
             },
         },

@@ -15,16 +15,18 @@ from deckgen.diagram.fields import (
     list_of,
     mapping,
     one_of,
-    positive,
+    show,
     text,
+    within,
 )
+from deckgen.diagram.limits import CANVAS_HEIGHT, CANVAS_WIDTH, MAX_PARTS
 from deckgen.errors import DiagramSpecError, Problem, SourceLocation
 from deckgen.yamlfile import LocDict, LocList, Mark, load_yaml
 
 FORMAT_VERSION = 1
 TOP_FIELDS = ("deckgen", "canvas", "theme", "styles", "symbols", "items", "steps")
 STEP_FIELDS = ("show", "hide", "emphasize", "caption", "notes")
-CANVAS = mapping({"width": positive, "height": positive, "crop": boolean})
+CANVAS = mapping({"width": within(CANVAS_WIDTH), "height": within(CANVAS_HEIGHT), "crop": boolean})
 THEMES = ("okabe-ito",)
 
 
@@ -164,7 +166,7 @@ def _check_version(c: Checker, data: LocDict) -> None:
     elif data["deckgen"] != FORMAT_VERSION or isinstance(data["deckgen"], bool):
         c.error(
             data.value_marks["deckgen"],
-            f"unsupported format version {data['deckgen']!r}: this deckgen reads 'deckgen: 1'",
+            f"unsupported format version {show(data['deckgen'])}: this deckgen reads 'deckgen: 1'",
         )
 
 
@@ -183,6 +185,9 @@ def _steps(c: Checker, given: tuple[Any, Mark] | None) -> tuple[Step, ...]:
     value, mark = given
     if not isinstance(value, LocList):
         c.error(mark, "'steps' needs a list of steps")
+        return ()
+    if len(value) > MAX_PARTS:
+        c.error(mark, f"'steps' needs at most {MAX_PARTS} items, got {len(value)}")
         return ()
     return tuple(
         _step(c, n, v, m) for n, (v, m) in enumerate(zip(value, value.item_marks, strict=True), 1)

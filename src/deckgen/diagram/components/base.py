@@ -8,6 +8,8 @@ from typing import Any
 
 from deckgen.colors import contrast
 from deckgen.diagram.display import Anchor, Box, Prim, rect
+from deckgen.diagram.fields import show
+from deckgen.diagram.limits import FONT_SIZE
 from deckgen.diagram.spec import Font, Item, merge_font
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.fonts import text_width
@@ -70,12 +72,14 @@ def font_look(
     bold: bool = False,
     scale: float = 1.0,
 ) -> TextLook:
-    """The font's fields over the default look; `scale` grows the default size, not a given one.
-    A size under the floor is raised to it, with a warning at the size (or at `where`)."""
+    """The font's fields over the default look; `scale` grows the default size, not a given one,
+    and never past the largest font size a spec may give. A size under the floor is raised to it,
+    with a warning at the size (or at `where`)."""
+    scaled = min(size * scale, FONT_SIZE.high)
     if font is None:
-        return TextLook(size=max(size * scale, FLOOR_PX), bold=bold)
+        return TextLook(size=max(scaled, FLOOR_PX), bold=bold)
     family = FAMILIES.get(font.family or "sans", "Arial")
-    wanted = font.size or size * scale
+    wanted = font.size or scaled
     if font.size and font.size < FLOOR_PX:
         ctx.warn(
             font.size_at or where,
@@ -101,7 +105,13 @@ def font_from(value: Mapping[str, Any] | None, base: Font | None) -> Font | None
 
 
 def measure(text: str, look: TextLook, size: float | None = None) -> float:
-    return text_width(text, look.family, size or look.size, look.bold)
+    return text_width(one_line(text), look.family, size or look.size, look.bold)
+
+
+def one_line(text: str) -> str:
+    """Text drawn as one line (a chip, a sign, an arrow's label): its line breaks are spaces.
+    Pillow can neither measure nor anchor a line break in a single line of text."""
+    return text.replace("\n", " ")
 
 
 def wrap(text: str, width: float, look: TextLook) -> list[str]:
@@ -146,7 +156,7 @@ def text_prim(
 ) -> Prim:
     """One line of text; `align` is the Pillow anchor that `at` names ("mm" = its centre)."""
     return Prim(
-        "text", (at,), text=text, family=look.family, bold=look.bold, size=look.size,
+        "text", (at,), text=one_line(text), family=look.family, bold=look.bold, size=look.size,
         fill=color, align=align, owner=owner, part=part,
     )  # fmt: skip
 
@@ -181,7 +191,8 @@ def chip(
     if not fits:
         ctx.warn(
             where,
-            f"label '{label}' is wider than its chip ({box.w:.0f} px) even at {FLOOR_PX:.0f} px",
+            f"label {show(label)} is wider than its chip ({box.w:.0f} px) "
+            f"even at {FLOOR_PX:.0f} px",
         )
     size = min(size, box.h / 1.25)  # a flat chip cannot hold tall text either
     look = TextLook(look.family, max(size, FLOOR_PX), look.bold)

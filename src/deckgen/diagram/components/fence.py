@@ -35,6 +35,25 @@ def point_at(points: list[Point], distance: float) -> Point:
     return points[-1]
 
 
+def points_at(points: list[Point], distances: list[float]) -> list[Point]:
+    """`point_at` for each of the ascending `distances`, walking the path once: a long fence
+    has thousands of pickets, and walking from its start for each would take minutes."""
+    lengths = [math.dist(a, b) for a, b in pairwise(points)]
+    out: list[Point] = []
+    index, walked = 0, 0.0
+    for distance in distances:
+        while index < len(lengths) and not (0 < lengths[index] >= distance - walked):
+            walked += lengths[index]
+            index += 1
+        if index == len(lengths):
+            out.append(points[-1])
+            continue
+        (ax, ay), (bx, by) = points[index], points[index + 1]
+        t = (distance - walked) / lengths[index]
+        out.append((ax + t * (bx - ax), ay + t * (by - ay)))
+    return out
+
+
 def fence_prims(
     points: list[Point], gate: tuple[float, float] | None, owner: str, part: str
 ) -> list[Prim]:
@@ -52,9 +71,8 @@ def fence_prims(
             )
     for start, end in spans:
         count = max(int((end - start) // SPACING), 0)
-        for i in range(count + 1):
-            x, y = point_at(points, start + min(i * SPACING + 6, end - start))
-            prims.append(_picket(x, y, owner, part))
+        spots = [start + min(i * SPACING + 6, end - start) for i in range(count + 1)]
+        prims += [_picket(x, y, owner, part) for x, y in points_at(points, spots)]
     return prims
 
 

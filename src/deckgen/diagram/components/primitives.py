@@ -26,6 +26,7 @@ from deckgen.diagram.components.base import (
     wrap,
 )
 from deckgen.diagram.display import Box, Prim, compass_anchors, ellipse, polygon, rect
+from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
 
@@ -59,7 +60,7 @@ def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 
     if too_wide or too_tall:
         ctx.warn(
             item.mark("label"),
-            f"label '{text}' does not fit its {item.kind} even at {FLOOR_PX:.0f} px",
+            f"label {show(text)} does not fit its {item.kind} even at {FLOOR_PX:.0f} px",
         )
     color = ctx.color(item.style.color, contrast_text(fill)) or INK
     return text_lines(lines, box.center, look, color, item.id, item.id)

@@ -22,6 +22,7 @@ from deckgen.diagram.components.base import (
 from deckgen.diagram.components.fence import barrier, fence_prims
 from deckgen.diagram.components.person import figure
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, rect
+from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
 FENCED_FILL = "EAF2F8"
@@ -82,7 +83,9 @@ def _sign(ctx: Ctx, item: Item, box: Box) -> list[Prim]:
     look = _sign_look(ctx, item)
     size, fits = fit_size(label, box.w - 80 - look.size * 0.75, look)
     if not fits:
-        ctx.warn(item.mark("label"), f"label '{label}' is wider than the sign of site '{item.id}'")
+        ctx.warn(
+            item.mark("label"), f"label {show(label)} is wider than the sign of site '{item.id}'"
+        )
     look = TextLook(look.family, size, look.bold)
     height = round(1.5 * look.size)
     center = (box.x + box.w / 2, box.y + 14 + height / 2)
@@ -179,7 +182,7 @@ def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim
     count = int(spec.get("count", 0))
     if count <= 0:
         return []
-    colors = [ctx.theme.color(c) for c in spec.get("colors", ("blue",))]
+    colors = [ctx.color(c) or INK for c in spec.get("colors", ("blue",))]  # none: ink, as a person
     worker = spec.get("role", "worker" if item.get("fenced", True) else "visitor") == "worker"
     h = min(max(150.0, 0.42 * room.h), 230.0, room.h)  # people grow with a large site
     w = h * 0.6

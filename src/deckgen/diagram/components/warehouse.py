@@ -21,6 +21,7 @@ from deckgen.diagram.components.base import (
     text_lines,
 )
 from deckgen.diagram.display import Anchor, Box, Prim, compass_anchors, polygon, rect
+from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
 WALL = "F2EDE4"
@@ -112,7 +113,7 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
 def _sign(ctx: Ctx, item: Item, label: str, room: Box, look: TextLook) -> list[Prim]:
     size, fits = fit_size(label, room.w - look.size, look)
     if not fits:
-        ctx.warn(item.mark("label"), f"label '{label}' is wider than the warehouse sign")
+        ctx.warn(item.mark("label"), f"label {show(label)} is wider than the warehouse sign")
     look = TextLook(look.family, size, look.bold)
     width = min(room.w, measure(label, look) + look.size)
     sign = Box(room.x + (room.w - width) / 2, room.y, width, room.h)
