@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from deckgen.errors import DeckgenError, Diagnostics, OutputError
-from deckgen.files import display, write_atomically
+from deckgen.files import display, inside, write_atomically
 from deckgen.model import DiagramRef
 from deckgen.theme import Theme
 
@@ -74,8 +74,9 @@ class FileAssets:
         path = self._spec(ref)
         shown = display(path)
         try:
+            roots = None if self.allow_outside else self.roots
             steps = render_diagram(path, self.theme, self.cache, self.diagnostics, step=ref.step,
-                                   display_path=shown)  # fmt: skip
+                                   display_path=shown, roots=roots)  # fmt: skip
         except OSError as fault:  # the cache beside the deck cannot be written
             where = display(self.cache)
             raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}", None,
@@ -141,16 +142,3 @@ class SketchAssets(FileAssets):
 
 PICTURE_HINT = "PNG, JPEG, GIF, WebP and the like, relative to the .md file"
 OUTSIDE_HINT = "keep pictures and diagrams in the talk's project, or pass --allow-outside"
-
-
-def project_roots(source: Path) -> tuple[Path, ...]:
-    """Where a talk may read from: the current folder and the project holding the talk (the
-    talk folder's parent, where diagrams/ lives beside talk/), resolved through symlinks."""
-    folder = (source if source.is_dir() else source.parent).resolve()
-    project = folder.parent if folder.parent != folder.parent.parent else folder
-    return tuple(sorted({Path.cwd().resolve(), project}))
-
-
-def inside(path: Path, roots: tuple[Path, ...]) -> bool:
-    real = path.resolve()
-    return any(real.is_relative_to(root) for root in roots)

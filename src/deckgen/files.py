@@ -118,3 +118,16 @@ def check_output(output: Path, suffix: str, inputs: Iterable[Path], force: bool 
     if output.suffix.lower() != suffix and not force:
         hint = f"name it {output.with_suffix(suffix).name}, or pass --force to write it anyway"
         raise OutputError(f"{display(output)} does not end in {suffix}", None, hint)
+
+
+def project_roots(source: Path) -> tuple[Path, ...]:
+    """Where a talk may read from: the current folder and the project holding the talk (the
+    talk folder's parent, where diagrams/ lives beside talk/), resolved through symlinks."""
+    folder = (source if source.is_dir() else source.parent).resolve()
+    project = folder.parent if folder.parent != folder.parent.parent else folder
+    return tuple(sorted({Path.cwd().resolve(), project}))
+
+
+def inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    real = path.resolve()
+    return any(real.is_relative_to(root) for root in roots)

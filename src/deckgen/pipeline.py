@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deckgen.assets import FileAssets, SketchAssets, inside, project_roots
+from deckgen.assets import FileAssets, SketchAssets
 from deckgen.errors import Diagnostics, StrictError, ThemeError
 from deckgen.files import (
     check_output,
     default_output,
     diagram_cache,
+    inside,
+    project_roots,
     read_source,
     talk_files,
     write_atomically,

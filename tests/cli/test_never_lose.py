@@ -245,3 +245,19 @@ def test_a_theme_file_outside_the_project_is_refused_unless_allowed(
     write_talk(in_tmp / "project", f"---\ntitle: T\ntheme: {theme}\n---\n\n## x\n")
     result = run("build", "project/talk")
     refused(result.output, result.exit_code, "project/talk/talk.md:3:8: theme file outside")
+
+
+def test_a_diagram_picture_outside_the_project_is_refused_unless_allowed(
+    in_tmp: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = make_png(tmp_path_factory.mktemp("elsewhere") / "secret.png")
+    spec = (
+        f"deckgen: 1\nitems:\n  p: {{kind: image, src: {elsewhere}, at: [9, 9], size: [99, 99]}}\n"
+    )
+    (in_tmp / "project/diagrams").mkdir(parents=True)
+    (in_tmp / "project/diagrams/d.yaml").write_text(spec)
+    write_talk(in_tmp / "project", "## D\n\n![A picture](../diagrams/d.yaml)\n")
+    result = run("build", "project/talk")
+    refused(result.output, result.exit_code, "project/diagrams/d.yaml:3:25: image file")
+    assert "is outside the project" in result.output
+    assert run("build", "project/talk", "--allow-outside").exit_code == 0

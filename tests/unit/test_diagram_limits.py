@@ -65,12 +65,11 @@ def test_a_drawn_text_longer_than_the_limit_is_an_error_at_the_text() -> None:
     assert _errors(text) == ["x.yaml:3:25: 'label' needs at most 1000 characters, got 1001"]
 
 
-def test_a_number_too_large_for_a_float_is_a_range_error_not_an_overflow() -> None:
+def test_a_number_too_large_for_a_float_is_a_located_error_not_an_overflow() -> None:
+    # The YAML loader keeps a number Python cannot hold as the text written.
     big = "1" + "0" * 400
     text = f"deckgen: 1\nitems:\n  a: {{kind: box, at: [{big}, 0]}}\n"
-    assert _errors(text) == [
-        "x.yaml:3:23: 'at' must be between -20000 and 20000, got 1" + "0" * 35 + "..."
-    ]
+    assert _errors(text) == ["x.yaml:3:23: 'at' needs a number, got '1" + "0" * 35 + "...'"]
 
 
 def test_a_step_range_with_a_huge_number_is_an_error_not_a_crash() -> None:
@@ -333,7 +332,6 @@ def test_a_duplicate_key_is_reported_with_every_other_fault() -> None:
     ]
 
 
-@pytest.mark.xfail(reason="yamlfile.load_yaml lets Python's int() fail past 4300 digits")
 def test_a_number_of_5000_digits_is_a_located_error() -> None:
     text = f"deckgen: 1\nitems:\n  a: {{kind: box, label: {'1' * 5000}}}\n"
     assert _errors(text)[0].startswith("x.yaml:3:25: ")

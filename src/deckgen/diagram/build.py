@@ -15,7 +15,7 @@ from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import DiagramSpec, load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError, Problem, SourceLocation
-from deckgen.files import write_atomically
+from deckgen.files import inside, write_atomically
 from deckgen.theme import Theme
 
 RENDERER_VERSION = "2"  # 2: cropped to content, larger default text
@@ -40,17 +40,21 @@ def render_diagram(
     step: int | None = None,
     size: tuple[int, int] = (2880, 1620),
     display_path: str | None = None,
+    roots: tuple[Path, ...] | None = None,
 ) -> tuple[RenderedStep, ...]:
     """Load, validate, lay out and render every step (or only `step`, 1-based) of the spec.
 
     PNGs are cached in cache_dir under a hash of (spec text, theme, size, renderer version);
     a cached PNG is reused without rendering. Warnings go into diagnostics. Each PNG is the
     canvas at `size` cropped to what all steps draw (unless the spec says `crop: false`).
+    With `roots`, an image item's file outside them is an error, before any cache is used.
     """
     shown = display_path or str(spec_path)
     text, dropped = read_spec(spec_path, shown)
     warn_dropped(dropped, shown, diagnostics)
     spec = load_spec(text, shown, palette=[name for name, _ in theme.palette] + ["none"])
+    if roots is not None:
+        _refuse_outside(spec, spec_path.parent, roots)
     numbers = _numbers(spec, step, shown)
     key = _cache_key(text + shown, spec, spec_path.parent, theme, size)
     pngs = {n: cache_dir / f"{key}-{n}.png" for n in numbers}
@@ -180,6 +184,17 @@ def _scene(spec: DiagramSpec, base: Path, theme: Theme, diagnostics: Diagnostics
         raise DiagramSpecError.of(problems)
     scene = build_scene(spec, theme, diagnostics)
     return _with_image_paths(scene, base)
+
+
+def _refuse_outside(spec: DiagramSpec, base: Path, roots: tuple[Path, ...]) -> None:
+    hint = "keep pictures in the talk's project, or pass --allow-outside"
+    problems = [
+        Problem(item.mark("src"), f"image file '{item.get('src')}' is outside the project", hint)
+        for item in spec.items
+        if item.kind == "image" and not inside(base / str(item.get("src")), roots)
+    ]
+    if problems:
+        raise DiagramSpecError.of(problems)
 
 
 def _image_problem(src: str, base: Path, where: SourceLocation) -> list[Problem]:
