@@ -74,6 +74,7 @@ class _StrictLoader(yaml.SafeLoader):
         self.values = 0
         self.sizes: dict[int, int] = {}  # id(node) -> values it holds, aliases expanded
         self.keys: dict[int, dict[str, yaml.Mark]] = {}  # id(mapping) -> its keys so far
+        self.duplicates: set[int] = set()  # id() of key nodes that repeat an earlier key
 
     def mark(self, node: yaml.Node) -> Mark:
         return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
@@ -147,6 +148,7 @@ class _StrictLoader(yaml.SafeLoader):
             line = seen[key.value].line + 1 + self.line_offset
             message = f"duplicate key '{key.value}' (first at line {line})"
             self.problems.append(Problem(self.where(mark), message))
+            self.duplicates.add(id(key))
         else:
             seen[key.value] = mark
 
@@ -175,6 +177,8 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LocDict
         if not isinstance(key_node, yaml.ScalarNode):
             continue  # already a problem
         key = key_node.value
+        if id(key_node) in loader.duplicates:
+            continue  # already a problem: the first value stands
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = loader.mark(key_node)
         result.value_marks[key] = loader.mark(value_node)
@@ -218,10 +222,17 @@ for _kind in ("int", "float", "bool", "timestamp"):
 
 
 def load_yaml(
-    text: str, path: str, *, line_offset: int = 0, error: type[DeckgenError] = DeckgenError
+    text: str,
+    path: str,
+    *,
+    line_offset: int = 0,
+    error: type[DeckgenError] = DeckgenError,
+    soft: list[Problem] | None = None,
 ) -> Any:
     """Parse YAML text; faults raise `error` located in `path` (lines shifted by line_offset),
-    all the loader could find at once."""
+    all the loader could find at once. With `soft`, the faults that still leave the data whole
+    (duplicate keys, whose first value stands; tags; keys that are not text) go there instead,
+    and the data comes back, so the caller can report them with its own."""
     loader: _StrictLoader | None = None
     try:
         loader = _StrictLoader(text, path, line_offset)
@@ -233,8 +244,10 @@ def load_yaml(
     finally:
         if loader is not None:
             loader.dispose()
-    if loader.problems:
+    if loader.problems and soft is None:
         raise error.of(sorted(loader.problems, key=_place))
+    if soft is not None:
+        soft.extend(loader.problems)
     return data
 
 

@@ -323,7 +323,6 @@ def test_the_schema_ranges_are_the_ones_the_loader_checks() -> None:
 # -- needs a change in yamlfile.py (see the report of the diagram-limits branch) ---------------
 
 
-@pytest.mark.xfail(reason="yamlfile.load_yaml raises on the first duplicate key")
 def test_a_duplicate_key_is_reported_with_every_other_fault() -> None:
     text = "deckgen: 1\nitems:\n  a: {kind: box, fill: orang}\n  a: {kind: ellipse}\n"
     assert _errors(text) == [

@@ -136,8 +136,8 @@ def load_spec(text_: str, path: str, palette: Iterable[str] = PALETTE_NAMES) -> 
     from deckgen.diagram.items import ItemParser
     from deckgen.diagram.refs import check_refs
 
-    data = load_yaml(text_, path, error=DiagramSpecError)
     c = Checker(path, palette)
+    data = load_yaml(text_, path, error=DiagramSpecError, soft=c.problems)
     if not isinstance(data, LocDict):
         raise DiagramSpecError("a diagram spec is a YAML mapping", SourceLocation(path, 1, 1))
     top = check_fields(c, data, TOP_FIELDS, "the spec")
