@@ -141,6 +141,9 @@ def item_height(
 
 
 def _list_upto(lst: BulletList, width: float, ctx: Ctx, limit: float) -> float | None:
+    if past(len(lst.items) * line_height(ctx.theme.sizes.body_min), limit):
+        return None  # even items of one line each at the smallest size are too many
+
     def item(index: int, room: float) -> float:
         return item_height(lst.items[index], index, width, ctx, room)
 

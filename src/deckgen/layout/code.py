@@ -62,6 +62,8 @@ def height_upto(
 ) -> float | None:
     """The listing's height, or None once it is surely taller than `limit`."""
     chars, most = _max_chars(width, ctx), most_lines(limit - 2 * INSET, ctx.code)
+    if most is not None and len(listing.lines) >= most:
+        return None  # each line takes one line at least
     count = 0
     for line in listing.lines:
         count += _count(line, chars)

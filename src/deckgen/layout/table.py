@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from deckgen.layout.context import Ctx, line_height
-from deckgen.layout.text import Face, count_lines, most_lines, short, total_upto, words
+from deckgen.layout.text import Face, count_lines, most_lines, past, total_upto, words
 from deckgen.placed import Align, Box, Cell, PlacedParagraph, PlacedTable, TextStyle
 from deckgen.ready import Run, Table
 
@@ -25,15 +24,6 @@ def _faces(ctx: Ctx) -> tuple[Face, Face]:
 
 def _extent(cell: tuple[Run, ...], face: Face) -> tuple[float, float]:
     """(width on one line, widest word) of a cell's text."""
-    return _short_extent(cell, face) if short(cell) else _measure_extent(cell, face)
-
-
-@lru_cache(maxsize=1 << 16)
-def _short_extent(cell: tuple[Run, ...], face: Face) -> tuple[float, float]:
-    return _measure_extent(cell, face)  # each pagination wants every cell's extent at its size
-
-
-def _measure_extent(cell: tuple[Run, ...], face: Face) -> tuple[float, float]:
     ws = words(cell, face)
     if not ws:
         return 0.0, 0.0
@@ -41,24 +31,17 @@ def _measure_extent(cell: tuple[Run, ...], face: Face) -> tuple[float, float]:
     return line, max(w.width for w in ws)
 
 
-def _no_extents(n: int) -> Extents:
-    return (2 * INSET_X,) * n, (2 * INSET_X,) * n
-
-
 def _row_extents(cells: Cells, face: Face, n: int) -> Extents:
-    natural, least = list(_no_extents(n)[0]), list(_no_extents(n)[1])
-    for i, cell in enumerate(cells[:n]):
-        line, word = _extent(cell, face)
-        natural[i] = max(natural[i], line / 0.96 + 2 * INSET_X)
-        least[i] = max(least[i], word / 0.96 + 2 * INSET_X)
-    return tuple(natural), tuple(least)
+    pad = 2 * INSET_X  # what an empty column wants
+    found = [_extent(cell, face) for cell in cells[:n]]
+    empty = (pad,) * (n - len(found))
+    natural = tuple(max(pad, line / 0.96 + pad) for line, _ in found) + empty
+    least = tuple(max(pad, word / 0.96 + pad) for _, word in found) + empty
+    return natural, least
 
 
 def _widest(a: Extents, b: Extents) -> Extents:
-    return (
-        tuple(map(max, a[0], b[0])),
-        tuple(map(max, a[1], b[1])),
-    )
+    return tuple(map(max, a[0], b[0])), tuple(map(max, a[1], b[1]))
 
 
 def last_rows(t: Table, ctx: Ctx) -> tuple[Extents, ...]:
@@ -66,7 +49,7 @@ def last_rows(t: Table, ctx: Ctx) -> tuple[Extents, ...]:
     any part continued from this table want, measured once for all of its slides."""
     n = len(t.header)
     _, face = _faces(ctx)
-    found = [_no_extents(n)]
+    found = [((2 * INSET_X,) * n, (2 * INSET_X,) * n)]
     for cells in reversed(t.rows):
         found.append(_widest(found[-1], _row_extents(cells, face, n)))
     return tuple(found)
@@ -124,6 +107,8 @@ def height_upto(
     t: Table, width: float, ctx: Ctx, limit: float, tails: tuple[Extents, ...] | None = None
 ) -> float | None:
     """`height`, or None once the table is surely taller than `limit`."""
+    if past((len(t.rows) + 1) * (line_height(ctx.table) + 2 * INSET_Y), limit):
+        return None  # even rows of one line each are too many: no need for column widths
     widths = col_widths(t, width, ctx, tails)
     head_face, body_face = _faces(ctx)
 

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from deckgen.fonts import text_width
 from deckgen.ready import Run
@@ -19,7 +19,6 @@ WIDTH_SAFETY = 0.96
 # without measuring it whole or reading it to its end: a megabyte without a space then costs
 # the lines that are counted, not a megabyte on every slide it continues on.
 LONG_WORD = 4096
-SHORT_TEXT = 2000  # characters: a longer text is not remembered, nor hashed on every slide
 _TOKEN = re.compile(r"\n|[^\S\n]+|\S+")
 _LINE_TOKEN = re.compile(rf"\n|[^\S\n]+|\S{{1,{LONG_WORD + 1}}}")
 # A running total of heights counts as past a limit only beyond this many points: sums taken in
@@ -180,22 +179,7 @@ def count_lines(runs: tuple[Run, ...], face: Face, width: float, most: int | Non
     """How many lines the runs take at this width; with `most`, counting stops there."""
     if not any(r.text and not r.text.isspace() for r in runs):
         return 1
-    if short(runs):
-        lines = _short_lines(runs, face, width)
-        return lines if most is None else min(lines, max(1, most))
     return len(line_starts(runs, face, width, most))
-
-
-def short(runs: tuple[Run, ...]) -> bool:
-    """Whether the runs are short enough to be remembered by their text."""
-    return sum(len(run.text) for run in runs) <= SHORT_TEXT
-
-
-@lru_cache(maxsize=1 << 16)
-def _short_lines(runs: tuple[Run, ...], face: Face, width: float) -> int:
-    # Fitting tries each size and measures a slide's text again to split and place it: a
-    # paragraph, item or cell is broken into lines once per size and width, then remembered.
-    return len(line_starts(runs, face, width))
 
 
 def most_lines(room: float, size: float) -> int | None:
