@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 
 from deckgen.fonts import text_width
 from deckgen.ready import Run
@@ -50,7 +50,11 @@ class Word:
 
 
 class _Widths(dict[str, float]):
-    """Widths of texts in one font, style and size, each text measured once."""
+    """Widths of texts in one font, style and size, each text measured once: a word is looked
+    up again for every size step tried and every slide measured, and a letter of an over-wide
+    word once for each letter."""
+
+    KEEP = 1 << 16  # texts kept at most (a long-running `deckgen watch` measures many talks)
 
     def __init__(self, family: str, size: float, bold: bool, italic: bool) -> None:
         super().__init__()
@@ -58,12 +62,12 @@ class _Widths(dict[str, float]):
 
     def __missing__(self, text: str) -> float:
         width = text_width(text, *self.style)
-        if len(text) <= LONG_WORD:  # one-off giants are not kept
+        if len(text) <= LONG_WORD and len(self) < self.KEEP:  # one-off giants are not kept
             self[text] = width
         return width
 
 
-@cache
+@lru_cache(maxsize=64)
 def _widths(family: str, size: float, bold: bool, italic: bool) -> _Widths:
     return _Widths(family, size, bold, italic)
 
@@ -71,10 +75,6 @@ def _widths(family: str, size: float, bold: bool, italic: bool) -> _Widths:
 def _run_widths(run: Run, face: Face) -> _Widths:
     family = face.code_family if run.code else face.family
     return _widths(family, face.size, face.bold or run.bold, face.italic or run.italic)
-
-
-def run_width(text: str, run: Run, face: Face) -> float:
-    return _run_widths(run, face)[text]
 
 
 def words(runs: tuple[Run, ...], face: Face) -> list[Word]:
