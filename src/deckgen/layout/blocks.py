@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import assert_never
 
 from deckgen.layout import code, table
 from deckgen.layout.context import MIN_PICTURE, Ctx, line_height
-from deckgen.layout.text import count_lines, text_height
+from deckgen.layout.text import count_lines, most_lines, past, text_height, total_upto
 from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, TextFrame
 from deckgen.ready import (
     BulletList,
@@ -34,21 +35,34 @@ QUOTE_PAD = 18.0
 
 def height(block: ReadyBlock, width: float, ctx: Ctx) -> float:
     """The least height the block needs at this width (pictures at their smallest)."""
+    found = height_upto(block, width, ctx, math.inf)
+    assert found is not None  # a room without end holds any block
+    return found
+
+
+def height_upto(block: ReadyBlock, width: float, ctx: Ctx, limit: float) -> float | None:
+    """`height`, or None once the block is surely taller than `limit`: a long block is
+    measured only as far as the room reaches, not to its end."""
     match block:
         case Paragraph():
-            return text_height(count_lines(block.runs, ctx.face(ctx.body), width), ctx.body)
+            most = most_lines(limit, ctx.body)
+            lines = count_lines(block.runs, ctx.face(ctx.body), width, most)
+            return None if lines == most else text_height(lines, ctx.body)
         case BulletList():
-            return sum(item_height(item, i, width, ctx) for i, item in enumerate(block.items))
+            return _list_upto(block, width, ctx, limit)
         case Listing():
-            return code.height(block, width, ctx)
+            return code.height_upto(block, width, ctx, limit)
         case Table():
-            return table.height(block, width, ctx)
+            return table.height_upto(block, width, ctx, limit)
         case Figure():
             return _picture_range(block, width, ctx)[0]
         case Quote():
-            return quote_height(block, width, ctx)
+            return quote_upto(block, width, ctx, limit)
         case ReadyColumns():
-            return max(stack_height(c.blocks, w, ctx) for c, w in _column_widths(block, width, ctx))
+            found = [
+                stack_upto(c.blocks, w, ctx, limit) for c, w in _column_widths(block, width, ctx)
+            ]
+            return None if None in found else max(h for h in found if h is not None)
         case _:
             assert_never(block)
 
@@ -56,7 +70,7 @@ def height(block: ReadyBlock, width: float, ctx: Ctx) -> float:
 def code_wraps(block: ReadyBlock, width: float, ctx: Ctx) -> bool:
     """Whether a listing in the block has a line too long for its panel at this size."""
     if isinstance(block, Listing):
-        return len(code.visual_lines(block, width, ctx)) > len(block.lines)
+        return code.wraps(block, width, ctx)
     if isinstance(block, ReadyColumns):
         return any(
             code_wraps(b, w, ctx) for c, w in _column_widths(block, width, ctx) for b in c.blocks
@@ -82,8 +96,20 @@ def stretch(block: ReadyBlock, width: float, ctx: Ctx) -> float:
 
 
 def stack_height(blocks: tuple[ReadyBlock, ...], width: float, ctx: Ctx) -> float:
+    found = stack_upto(blocks, width, ctx, math.inf)
+    assert found is not None  # a room without end holds any stack
+    return found
+
+
+def stack_upto(
+    blocks: tuple[ReadyBlock, ...], width: float, ctx: Ctx, limit: float
+) -> float | None:
+    """The blocks' height one above the other, or None once surely taller than `limit`."""
     gaps = ctx.gap * max(0, len(blocks) - 1)
-    return sum(height(b, width, ctx) for b in blocks) + gaps
+    total = total_upto(
+        len(blocks), lambda i, room: height_upto(blocks[i], width, ctx, room), limit - gaps
+    )
+    return None if total is None else total + gaps
 
 
 def item_size(item: ListItem, ctx: Ctx) -> float:
@@ -103,18 +129,55 @@ def _item_space(item: ListItem, index: int, ctx: Ctx) -> float:
     return item_size(item, ctx) * (0.35 if item.level == 0 else 0.15)
 
 
-def item_height(item: ListItem, index: int, width: float, ctx: Ctx) -> float:
+def item_height(
+    item: ListItem, index: int, width: float, ctx: Ctx, room: float = math.inf
+) -> float:
+    """The item's height with the space above it; past `room` (an item that surely does not
+    fit), its lines are not counted further."""
     size = item_size(item, ctx)
     indent, _ = item_indent(item, ctx)
-    lines = count_lines(item.runs, ctx.face(size), width - indent)
+    lines = count_lines(item.runs, ctx.face(size), width - indent, most_lines(room, size))
     return _item_space(item, index, ctx) + text_height(lines, size)
 
 
+def _list_upto(lst: BulletList, width: float, ctx: Ctx, limit: float) -> float | None:
+    if past(len(lst.items) * line_height(ctx.theme.sizes.body_min), limit):
+        return None  # even items of one line each at the smallest size are too many
+
+    def item(index: int, room: float) -> float:
+        return item_height(lst.items[index], index, width, ctx, room)
+
+    return total_upto(len(lst.items), item, limit)
+
+
 def quote_height(quote: Quote, width: float, ctx: Ctx) -> float:
-    inner = width - QUOTE_PAD
+    found = quote_upto(quote, width, ctx, math.inf)
+    assert found is not None  # a room without end holds any quote
+    return found
+
+
+def quote_upto(quote: Quote, width: float, ctx: Ctx, limit: float) -> float | None:
+    """The quote's height, or None once it surely is taller than `limit`."""
+    most = most_lines(limit, ctx.body)
+    lines = 0
+    for count, paragraph in enumerate(quote.paragraphs, 1):
+        lines += quote_lines(paragraph, width, ctx, None if most is None else most - lines)
+        if most is not None and lines >= most:
+            return None
+        if past(quote_lines_height(lines, count, ctx), limit):
+            return None
+    return quote_lines_height(lines, len(quote.paragraphs), ctx)
+
+
+def quote_lines(paragraph: Paragraph, width: float, ctx: Ctx, most: int | None = None) -> int:
+    """How many lines a paragraph of a quote takes (counting stops at `most`)."""
     face = ctx.face(ctx.body, italic=True)
-    lines = sum(count_lines(p.runs, face, inner) for p in quote.paragraphs)
-    return text_height(lines, ctx.body) + ctx.body * 0.3 * (len(quote.paragraphs) - 1)
+    return count_lines(paragraph.runs, face, width - QUOTE_PAD, most)
+
+
+def quote_lines_height(lines: int, paragraphs: int, ctx: Ctx) -> float:
+    """The height of a quote's first `paragraphs` paragraphs, which take `lines` lines."""
+    return text_height(lines, ctx.body) + ctx.body * 0.3 * (paragraphs - 1)
 
 
 def _picture_target(image: Figure, width: float) -> float:
@@ -166,13 +229,14 @@ def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
 
 def place_stack(blocks: tuple[ReadyBlock, ...], box: Box, ctx: Ctx) -> list[Shape]:
     """Blocks top to bottom; room left over goes to pictures, up to their natural size."""
-    spare = box.h - stack_height(blocks, box.w, ctx)
+    heights = [height(b, box.w, ctx) for b in blocks]
+    spare = box.h - (sum(heights) + ctx.gap * max(0, len(blocks) - 1))  # as stack_height
     wants = [stretch(b, box.w, ctx) for b in blocks]
     share = min(1.0, spare / sum(wants)) if sum(wants) > 0 else 0.0
     shapes: list[Shape] = []
     y = box.y
-    for block, want in zip(blocks, wants, strict=True):
-        h = height(block, box.w, ctx) + want * max(0.0, share)
+    for block, low, want in zip(blocks, heights, wants, strict=True):
+        h = low + want * max(0.0, share)
         shapes += place(block, Box(box.x, y, box.w, h), ctx)
         y += h + ctx.gap
     return shapes

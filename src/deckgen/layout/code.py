@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from deckgen.fonts import text_width
 from deckgen.layout.context import Ctx, line_height
-from deckgen.layout.text import WIDTH_SAFETY
+from deckgen.layout.text import WIDTH_SAFETY, most_lines
 from deckgen.placed import Box, PlacedParagraph, TextFrame, TextStyle
 from deckgen.ready import Line, Listing, Run
 
@@ -23,16 +23,21 @@ def _wrap(line: Line, limit: int) -> list[Line]:
     pieces: list[list[Run]] = [[]]
     room = limit
     for run in line:
-        text = run.text
-        while len(text) > room:
+        text, start = run.text, 0  # cut by index: slicing off the rest each time is quadratic
+        while len(text) - start > room:
             if room:
-                pieces[-1].append(replace(run, text=text[:room]))
-            text, room = text[room:], limit
+                pieces[-1].append(replace(run, text=text[start : start + room]))
+            start, room = start + room, limit
             pieces.append([])
-        if text:
-            pieces[-1].append(replace(run, text=text))
-            room -= len(text)
+        if start < len(text):
+            pieces[-1].append(replace(run, text=text[start:]))
+            room -= len(text) - start
     return [tuple(p) for p in pieces]
+
+
+def _count(line: Line, limit: int) -> int:
+    """How many visual lines `_wrap` makes of a source line: every one full but the last."""
+    return max(1, -(-sum(len(run.text) for run in line) // limit))
 
 
 def visual_lines(listing: Listing, width: float, ctx: Ctx) -> list[Line]:
@@ -40,8 +45,31 @@ def visual_lines(listing: Listing, width: float, ctx: Ctx) -> list[Line]:
     return [part for line in listing.lines for part in _wrap(line, limit)]
 
 
+def wraps(listing: Listing, width: float, ctx: Ctx) -> bool:
+    """Whether a line is too long for the panel at this size."""
+    limit = _max_chars(width, ctx)
+    return any(_count(line, limit) > 1 for line in listing.lines)
+
+
 def height(listing: Listing, width: float, ctx: Ctx) -> float:
-    return 2 * INSET + len(visual_lines(listing, width, ctx)) * line_height(ctx.code)
+    found = height_upto(listing, width, ctx)
+    assert found is not None  # a room without end holds any listing
+    return found
+
+
+def height_upto(
+    listing: Listing, width: float, ctx: Ctx, limit: float = float("inf")
+) -> float | None:
+    """The listing's height, or None once it is surely taller than `limit`."""
+    chars, most = _max_chars(width, ctx), most_lines(limit - 2 * INSET, ctx.code)
+    if most is not None and len(listing.lines) >= most:
+        return None  # each line takes one line at least
+    count = 0
+    for line in listing.lines:
+        count += _count(line, chars)
+        if most is not None and count >= most:
+            return None
+    return 2 * INSET + count * line_height(ctx.code)
 
 
 def frame(listing: Listing, box: Box, ctx: Ctx) -> TextFrame:
@@ -62,7 +90,7 @@ def split(listing: Listing, width: float, room: float, ctx: Ctx) -> tuple[Listin
     budget = int((room - 2 * INSET) // line_height(ctx.code))
     count, used = 0, 0
     while count < len(listing.lines):
-        used += len(_wrap(listing.lines[count], limit))
+        used += _count(listing.lines[count], limit)
         if used > budget:
             break
         count += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from deckgen.layout import blocks, split
@@ -28,7 +29,8 @@ class Fitted:
 
 
 def fits(page: Page, width: float, room: float, ctx: Ctx) -> bool:
-    return blocks.stack_height(page, width, ctx) <= room + 0.01
+    height = blocks.stack_upto(page, width, ctx, room + 0.01)
+    return height is not None and height <= room + 0.01
 
 
 def best_steps(page: Page, width: float, room: float, ctx: Ctx) -> tuple[int, int] | None:
@@ -53,37 +55,48 @@ def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:
     steps = best_steps(page, width, room, ctx)
     if steps is not None:
         return [Fitted(page, *steps)]
-    least = len(paginate(page, width, room, ctx.at_step(ctx.last_step)))
-    for step in range(ctx.last_step + 1):  # the largest size that needs no more slides
-        pages = paginate(page, width, room, ctx.at_step(step))
-        if len(pages) <= least:
+    smallest = paginate(page, width, room, ctx.at_step(ctx.last_step))
+    assert smallest is not None  # no bound on the slides: the smallest size always paginates
+    for step in range(ctx.last_step):  # the largest size that needs no more slides
+        # A size is given up as soon as it needs more slides than the smallest size does.
+        pages = paginate(page, width, room, ctx.at_step(step), most=len(smallest))
+        if pages is not None:
             return [Fitted(p, step, step) for p in pages]
-    raise AssertionError("the smallest size always paginates")
+    return [Fitted(p, ctx.last_step, ctx.last_step) for p in smallest]
 
 
-def paginate(page: Page, width: float, room: float, ctx: Ctx) -> list[Page]:
+def paginate(
+    page: Page, width: float, room: float, ctx: Ctx, most: int | None = None
+) -> list[Page] | None:
+    """The blocks on as many slides as they need, split where a slide is full; None as soon
+    as they need more than `most` slides. A block is measured only as far as the room left
+    reaches, so a long block costs each slide it continues on that slide's share."""
     pages: list[list[ReadyBlock]] = [[]]
     used = 0.0
-    queue = list(page)
+    queue = deque(split.rest(block, ctx) for block in page)
     while queue:
-        block = queue.pop(0)
+        rest = queue.popleft()
         gap = ctx.gap if pages[-1] else 0.0
-        h = blocks.height(block, width, ctx)
-        if used + gap + h <= room:
-            pages[-1].append(block)
+        h = split.height_upto(rest, width, ctx, room - used - gap)
+        if h is not None and used + gap + h <= room:
+            pages[-1].append(rest.block)
             used += gap + h
             continue
-        head, tail = split.split(block, width, room - used - gap, ctx, fresh=not pages[-1])
+        head, tail = split.split(rest, width, room - used - gap, ctx, fresh=not pages[-1])
         if head is not None:
             pages[-1].append(head)
-            queue.insert(0, tail)
+            queue.appendleft(tail)
         elif pages[-1]:
-            queue.insert(0, block)
-        elif isinstance(block, ReadyColumns):  # too tall side by side: stack the columns instead
-            queue[0:0] = [b for column in block.columns for b in column.blocks]
+            queue.appendleft(rest)
+        elif isinstance(rest.block, ReadyColumns):  # too tall side by side: stack the columns
+            stacked = [split.rest(b, ctx) for column in rest.block.columns for b in column.blocks]
+            queue.extendleft(reversed(stacked))
             continue
         else:  # a lone picture shrinks to the page; a table row taller than a page cannot
-            pages[-1].append(block)
+            pages[-1].append(rest.block)
+        if most is not None and len(pages) > most:
+            return None
         pages.append([])
         used = 0.0
-    return [tuple(p) for p in pages if p]
+    found = [tuple(p) for p in pages if p]
+    return None if most is not None and len(found) > most else found

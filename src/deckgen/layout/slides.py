@@ -8,7 +8,7 @@ from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.layout import blocks, fit
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, line_height
-from deckgen.layout.text import count_lines, line_starts, split_runs, text_height
+from deckgen.layout.text import count_lines, line_starts, most_lines, split_runs, text_height
 from deckgen.placed import Align, Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
 from deckgen.ready import DeckMeta, Figure, Paragraph, ReadyBlock, Run, TitleSlide, plain_text
 
@@ -58,18 +58,19 @@ def fit_heading(
     as a title may take; a title longer even than that shrinks further, and at last is cut."""
     family = ctx.theme.fonts.heading
 
-    def lines_at(size: float, text: tuple[Run, ...] = runs) -> int:
-        return count_lines(text, replace(ctx.face(size, bold=True), family=family), width)
+    def lines_at(size: float, text: tuple[Run, ...] = runs, most: int | None = None) -> int:
+        return count_lines(text, replace(ctx.face(size, bold=True), family=family), width, most)
 
     sizes = [start - 2 * i for i in range(int((start - floor) // 2) + 1)]
     tries = [(size, allowed) for allowed in (1, 2) for size in sizes]
     tries += [(size, 99) for size in range(int(floor), int(TITLE_SMALLEST) - 1, -2)]
     for size, allowed in tries:
-        lines = lines_at(size)
+        lines = lines_at(size, most=allowed + 1)  # a longer title is not counted to its end
         if lines <= allowed and text_height(lines, size) <= MAX_TITLE_HEIGHT:
             return _heading(runs, size, lines, start, color, ctx, align)
     keep = int(MAX_TITLE_HEIGHT // line_height(TITLE_SMALLEST))
-    starts = line_starts(runs, replace(ctx.face(TITLE_SMALLEST, bold=True), family=family), width)
+    face = replace(ctx.face(TITLE_SMALLEST, bold=True), family=family)
+    starts = line_starts(runs, face, width, most=keep + 1)
     head, _ = split_runs(runs, starts[keep])
     cut = (*head, Run("…"))
     heading = _heading(cut, TITLE_SMALLEST, lines_at(TITLE_SMALLEST, cut), start, color, ctx, align)
@@ -118,7 +119,8 @@ def content_slides(
         size = heading.paragraph.style.size
         headings.append(fit_heading((*title, Run(CONT)), width, ctx, size, sizes.title_min, color))
         tallest = max(h.height for h in headings)
-        fitted = fit.fit_blocks(body, width, _room(page, tallest, title, ctx), ctx)
+        if tallest > heading.height:  # the same room would fit the same way again
+            fitted = fit.fit_blocks(body, width, _room(page, tallest, title, ctx), ctx)
     if title:
         warn_heading(heading, plain_text(title), where, diagnostics)
     _warn_fit(fitted, plain_text(title), ctx, where, diagnostics)
@@ -218,7 +220,7 @@ def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[
     sizes = ctx.theme.sizes
     size = sizes.title
     while size >= sizes.body_min:
-        paras = [_quote_para(p, i, size, box.w, ctx) for i, p in enumerate(paragraphs)]
+        paras = [_quote_para(p, i, size, box.w, ctx, box.h) for i, p in enumerate(paragraphs)]
         total = sum(p.space_before + text_height(p.lines, p.style.size) for p in paras)
         if total <= box.h:
             top = box.y + (box.h - total) / 2
@@ -227,17 +229,21 @@ def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[
     return None
 
 
-def _quote_para(p: Paragraph, index: int, size: float, width: float, ctx: Ctx) -> PlacedParagraph:
+def _quote_para(
+    p: Paragraph, index: int, size: float, width: float, ctx: Ctx, room: float
+) -> PlacedParagraph:
+    """A paragraph of a quote slide; lines past `room` (a quote that cannot fit) not counted."""
     text = plain_text(p.runs).lstrip()
     attribution = text.startswith(("—", "--", "–"))
     style = ctx.style(size * (0.7 if attribution else 1.0), italic=not attribution)
+    face = ctx.face(style.size, italic=style.italic)
     return PlacedParagraph(
         p.runs,
         style,
         line_height(style.size),
         space_before=size * 0.5 if index else 0.0,
         align="right" if attribution else "center",
-        lines=count_lines(p.runs, ctx.face(style.size, italic=style.italic), width),
+        lines=count_lines(p.runs, face, width, most_lines(room, style.size)),
     )
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from deckgen.layout import blocks, code, table
 from deckgen.layout.context import Ctx, line_height
-from deckgen.layout.text import count_lines, line_starts, split_runs
+from deckgen.layout.text import count_lines, line_starts, most_lines, split_runs
 from deckgen.ready import (
     BulletList,
     Figure,
@@ -21,11 +21,42 @@ from deckgen.ready import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Rest:
+    """A block still to be laid out, with what is known of it already: for the rest of a
+    table, what its last rows want (`table.last_rows`), so that a table continued over many
+    slides has its rows measured once, not once for every slide."""
+
+    block: ReadyBlock
+    rows: tuple[table.Extents, ...] | None = None
+
+
+def rest(block: ReadyBlock, ctx: Ctx) -> Rest:
+    """A block about to be laid out; a table's rows are measured here, once for its slides."""
+    return Rest(block, table.last_rows(block, ctx) if isinstance(block, Table) else None)
+
+
+def height_upto(rest: Rest, width: float, ctx: Ctx, limit: float) -> float | None:
+    """The block's height, or None once it is surely taller than `limit`."""
+    if isinstance(rest.block, Table):
+        return table.height_upto(rest.block, width, ctx, limit, rest.rows)
+    return blocks.height_upto(rest.block, width, ctx, limit)
+
+
 def split(
-    block: ReadyBlock, width: float, room: float, ctx: Ctx, fresh: bool = False
-) -> tuple[ReadyBlock | None, ReadyBlock]:
-    """The part of `block` that fits in `room` (None if nothing useful does), and the rest.
+    rest: Rest, width: float, room: float, ctx: Ctx, fresh: bool = False
+) -> tuple[ReadyBlock | None, Rest]:
+    """The part of the block that fits in `room` (None if nothing useful does), and the rest.
     `fresh`: the room is a whole empty slide, so even an awkward split beats overflowing."""
+    if isinstance(rest.block, Table):
+        return _split_table(rest.block, rest.rows, width, room, ctx, fresh)
+    head, tail = _split_block(rest.block, width, room, ctx)
+    return head, Rest(tail)
+
+
+def _split_block(
+    block: ReadyBlock, width: float, room: float, ctx: Ctx
+) -> tuple[ReadyBlock | None, ReadyBlock]:
     match block:
         case Paragraph():
             return _split_paragraph(block, width, room, ctx)
@@ -33,17 +64,28 @@ def split(
             return _split_list(block, width, room, ctx)
         case Listing():
             return code.split(block, width, room, ctx)
-        case Table():
-            head, tail = table.split(block, width, room, ctx)
-            if head is None and fresh and block.rows:
-                return _split_first_row(block, width, room, ctx)
-            return head, tail
         case Quote():
             return _split_quote(block, width, room, ctx)
-        case Figure() | ReadyColumns():  # a picture shrinks; columns are stacked by paginate
+        # Tables split in _split_table; a picture shrinks; columns are stacked by paginate.
+        case Table() | Figure() | ReadyColumns():
             return None, block
         case _:
             assert_never(block)
+
+
+def _split_table(
+    t: Table,
+    rows: tuple[table.Extents, ...] | None,
+    width: float,
+    room: float,
+    ctx: Ctx,
+    fresh: bool,
+) -> tuple[Table | None, Rest]:
+    rows = rows or table.last_rows(t, ctx)
+    head, tail = table.split(t, width, room, ctx, rows)
+    if head is None and fresh and t.rows:
+        head, tail = _split_first_row(t, rows, width, room, ctx)
+    return head, Rest(tail, rows)
 
 
 def _fitting_lines(starts: list[tuple[int, int]], room: float, size: float) -> int:
@@ -57,7 +99,9 @@ def _fitting_lines(starts: list[tuple[int, int]], room: float, size: float) -> i
 def _split_runs_at(
     runs: tuple[Run, ...], width: float, room: float, ctx: Ctx, size: float, italic: bool = False
 ) -> tuple[tuple[Run, ...], tuple[Run, ...]] | None:
-    starts = line_starts(runs, ctx.face(size, italic=italic), width)
+    # Only the lines up to the room's end are looked for: the rest of a long text is not read.
+    most = max(1, int(room // line_height(size)) + 1)
+    starts = line_starts(runs, ctx.face(size, italic=italic), width, most)
     k = _fitting_lines(starts, room, size)
     return split_runs(runs, starts[k]) if k > 0 else None
 
@@ -76,7 +120,7 @@ def _split_list(
 ) -> tuple[BulletList | None, BulletList]:
     used = 0.0
     for i, item in enumerate(lst.items):
-        h = blocks.item_height(item, i, width, ctx)
+        h = blocks.item_height(item, i, width, ctx, room - used)
         if used + h > room:
             break
         used += h
@@ -93,10 +137,19 @@ def _split_list(
 
 
 def _split_quote(q: Quote, width: float, room: float, ctx: Ctx) -> tuple[Quote | None, Quote]:
-    for k in range(len(q.paragraphs) - 1, 0, -1):
-        head = replace(q, paragraphs=q.paragraphs[:k])
-        if blocks.quote_height(head, width, ctx) <= room:
-            return head, replace(q, paragraphs=q.paragraphs[k:])
+    """The most whole paragraphs that fit (a quote's height only grows with each one), else
+    the first paragraph's lines that fit."""
+    most = most_lines(room, ctx.body)
+    lines, k = 0, 1
+    while k < len(q.paragraphs):
+        lines += blocks.quote_lines(q.paragraphs[k - 1], width, ctx, most)
+        if blocks.quote_lines_height(lines, k, ctx) > room:
+            break
+        k += 1
+    if k > 1:
+        return replace(q, paragraphs=q.paragraphs[: k - 1]), replace(
+            q, paragraphs=q.paragraphs[k - 1 :]
+        )
     first = q.paragraphs[0]
     parts = _split_runs_at(first.runs, width - blocks.QUOTE_PAD, room, ctx, ctx.body, italic=True)
     if parts is None:
@@ -105,15 +158,18 @@ def _split_quote(q: Quote, width: float, room: float, ctx: Ctx) -> tuple[Quote |
     return replace(q, paragraphs=(replace(first, runs=parts[0]),)), replace(q, paragraphs=rest)
 
 
-def _split_first_row(t: Table, width: float, room: float, ctx: Ctx) -> tuple[Table | None, Table]:
+def _split_first_row(
+    t: Table, rows: tuple[table.Extents, ...], width: float, room: float, ctx: Ctx
+) -> tuple[Table | None, Table]:
     """A row taller than a slide: each cell's lines that fit, then the rest in a row below."""
-    widths = table.col_widths(t, width, ctx)
-    cell_room = room - table.row_heights(t, width, ctx)[0] - 2 * table.INSET_Y
+    widths = table.col_widths(t, width, ctx, rows)
+    cell_room = room - table.header_height(t, widths, ctx) - 2 * table.INSET_Y
     heads: list[tuple[Run, ...]] = []
     tails: list[tuple[Run, ...]] = []
     for cell, w in zip(t.rows[0], widths, strict=False):
         inner = w - 2 * table.INSET_X
-        fits = count_lines(cell, ctx.face(ctx.table), inner) * line_height(ctx.table) <= cell_room
+        lines = count_lines(cell, ctx.face(ctx.table), inner, most_lines(cell_room, ctx.table))
+        fits = lines * line_height(ctx.table) <= cell_room
         parts = None if fits else _split_runs_at(cell, inner, cell_room, ctx, ctx.table)
         heads.append(parts[0] if parts else cell)
         tails.append(parts[1] if parts else ())
