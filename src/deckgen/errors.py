@@ -91,10 +91,11 @@ class Diagnostics:
         self.warnings.append(Problem(location, message, hint))
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.warnings, key=_problem_key)
+        return sorted(self.warnings, key=in_source_order)
 
 
-def _problem_key(p: Problem) -> tuple[str, int, int, str]:
+def in_source_order(p: Problem) -> tuple[str, int, int, str]:
+    """A sort key: problems by file, line and column, as the user reads them."""
     loc = p.location or SourceLocation("")
     return (loc.path, loc.line, loc.col, p.message)
 

@@ -56,11 +56,9 @@ def build_deck(
     started = time.perf_counter()
     options = options or BuildOptions()
     output = output or default_output(source)
-    check_output(output, ".pptx", [], options.force)
-    deck, theme = read_talk(source, diagnostics, options.allow_outside)
-    assets = file_assets(source, theme, diagram_cache(output), diagnostics, options.allow_outside)
-    placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
-    check_output(output, ".pptx", [*talk_files(source), *assets.read], options.force)
+    check_output(output, ".pptx", [], options.force)  # a wrong name fails before any drawing
+    placed, inputs = _place(source, diagram_cache(output), diagnostics, options.allow_outside)
+    check_output(output, ".pptx", inputs, options.force)
     if options.strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
     write_atomically(output, write_pptx(placed, creation_date()))
@@ -82,15 +80,26 @@ def place_talk(
     source: Path, cache: Path, diagnostics: Diagnostics, allow_outside: bool = False
 ) -> PlacedDeck:
     """Parse, resolve and lay out: the deck, ready to write."""
+    return _place(source, cache, diagnostics, allow_outside)[0]
+
+
+def _place(
+    source: Path, cache: Path, diagnostics: Diagnostics, allow_outside: bool
+) -> tuple[PlacedDeck, list[Path]]:
+    """The laid-out deck, and every file it was made from (talk, theme, pictures, specs)."""
     deck, theme = read_talk(source, diagnostics, allow_outside)
-    assets = file_assets(source, theme, cache, diagnostics, allow_outside)
-    return layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
+    assets = FileAssets(theme, cache, diagnostics, project_roots(source), allow_outside)
+    placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
+    theme_file = _theme_file(source, deck)
+    inputs = [*talk_files(source), *assets.read, *([theme_file] if theme_file else [])]
+    return placed, inputs
 
 
-def file_assets(
-    source: Path, theme: Theme, cache: Path, diagnostics: Diagnostics, allow_outside: bool
-) -> FileAssets:
-    return FileAssets(theme, cache, diagnostics, project_roots(source), allow_outside)
+def _theme_file(source: Path, deck: Deck) -> Path | None:
+    """The theme file the front matter names, if it names one rather than a built-in theme."""
+    folder = source if source.is_dir() else source.parent
+    path = folder / deck.meta.theme
+    return path if path.is_file() else None
 
 
 def outline_talk(source: Path, diagnostics: Diagnostics) -> ReadyDeck:
@@ -110,8 +119,8 @@ def read_talk(
     files = talk_files(source)
     deck = parse_talk([read_source(f, diagnostics) for f in files], diagnostics)
     where = deck.meta.source_of("theme")
-    theme_file = files[0].parent / deck.meta.theme
-    if not allow_outside and theme_file.is_file() and not inside(theme_file, project_roots(source)):
+    theme_file = _theme_file(source, deck)
+    if not allow_outside and theme_file and not inside(theme_file, project_roots(source)):
         hint = "keep the theme in the talk's project, or pass --allow-outside"
         raise ThemeError(f"theme file outside the project: {deck.meta.theme}", where, hint)
     theme = load_theme(deck.meta.theme, files[0].parent, where, diagnostics)

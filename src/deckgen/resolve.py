@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from deckgen.assets import Assets, DiagramStep
-from deckgen.errors import DeckgenError, Diagnostics, Problem, SourceLocation
+from deckgen.errors import DeckgenError, Diagnostics, Problem, SourceLocation, in_source_order
 from deckgen.highlight import highlight
 from deckgen.model import (
     Block,
@@ -64,7 +64,7 @@ def resolve_deck(deck: Deck, theme: Theme, assets: Assets, diagnostics: Diagnost
     env = _Env(theme, assets, diagnostics, [])
     slides = [ready for slide in deck.slides for ready in _slides(slide, deck.meta, env)]
     if env.problems:
-        raise DeckgenError.of(sorted(env.problems, key=_place))
+        raise DeckgenError.of(sorted(env.problems, key=in_source_order))
     return ReadyDeck(deck.meta, tuple(slides))
 
 
@@ -215,8 +215,3 @@ def _diagram_steps(
 def _step_figure(ref: DiagramRef, step: DiagramStep) -> Figure:
     alt = ref.alt or step.caption or PurePath(ref.path).stem
     return Figure(step.png, alt, step.size, ref.source, caption=step.caption, step=step.number)
-
-
-def _place(problem: Problem) -> tuple[str, int, int]:
-    where = problem.location or SourceLocation("")
-    return where.path, where.line, where.col

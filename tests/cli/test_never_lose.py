@@ -261,3 +261,12 @@ def test_a_diagram_picture_outside_the_project_is_refused_unless_allowed(
     refused(result.output, result.exit_code, "project/diagrams/d.yaml:3:25: image file")
     assert "is outside the project" in result.output
     assert run("build", "project/talk", "--allow-outside").exit_code == 0
+
+
+def test_a_deck_is_never_written_over_the_theme_file(in_tmp: Path) -> None:
+    theme = (Path(__file__).parents[2] / "src/deckgen/themes/default.yaml").read_text()
+    write_talk(in_tmp, theme, "talk/corp.yaml")
+    write_talk(in_tmp, "---\ntheme: corp.yaml\n---\n\n## x\n")
+    result = run("build", "-o", "talk/corp.yaml", "--force")
+    refused(result.output, result.exit_code, "talk/corp.yaml is one of the build's inputs")
+    assert (in_tmp / "talk/corp.yaml").read_text() == theme

@@ -10,12 +10,13 @@ from typing import Any
 
 from deckgen.cleantext import Dropped, clean_text
 from deckgen.diagram.display import Prim
-from deckgen.diagram.raster import output_size, picture_fault, png_fault, render_png
+from deckgen.diagram.raster import output_size, png_fault, render_png
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.schema import schema
 from deckgen.diagram.spec import DiagramSpec, load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError, Problem, SourceLocation
 from deckgen.files import inside, write_atomically
+from deckgen.images import PictureFault, read_picture
 from deckgen.theme import Theme
 
 RENDERER_VERSION = "2"  # 2: cropped to content, larger default text
@@ -202,10 +203,11 @@ def _image_problem(src: str, base: Path, where: SourceLocation) -> list[Problem]
     path = base / src
     if not path.is_file():
         return [Problem(where, f"image file '{src}' not found")]
-    fault = picture_fault(path)
-    if fault is None:
-        return []
-    return [Problem(where, f"image file '{src}' {fault.message}", fault.hint)]
+    try:
+        read_picture(path)
+    except PictureFault as fault:
+        return [Problem(where, f"image file '{src}': {fault}", fault.hint)]
+    return []
 
 
 def _with_image_paths(scene: Scene, base: Path) -> Scene:

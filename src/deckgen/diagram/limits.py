@@ -46,4 +46,3 @@ MAX_ITEMS = 500  # items of a spec, group children included
 MAX_TEXT = 1_000  # characters of one drawn text (label, chip name); captions and notes are free
 
 MAX_SHAPES = 50_000  # shapes and dashes one diagram draws (fences, crowds, long dashed paths)
-MAX_PICTURE_PIXELS = 50_000_000  # an image item's picture, checked before it is decoded

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import warnings
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -13,42 +11,11 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from deckgen.diagram.display import Box, Point, Prim, prim_bounds
-from deckgen.diagram.limits import MAX_PICTURE_PIXELS
 from deckgen.diagram.scene import Scene, SceneStep
 from deckgen.fonts import font_file
 
 DIM = 0.3  # strength of what `emphasize` leaves out
 RGB = tuple[int, int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class PictureFault:
-    """Why a picture file cannot be drawn: the end of a sentence that starts with the file."""
-
-    message: str
-    hint: str | None = None
-
-
-def picture_fault(path: Path) -> PictureFault | None:
-    """Whether an image item's file can be drawn: read in full (a truncated file fails here,
-    not while drawing), after its size is checked from the header alone."""
-    try:
-        with warnings.catch_warnings():  # Pillow warns of large pictures; the limit is ours
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as picture:
-                if picture.width * picture.height > MAX_PICTURE_PIXELS:
-                    return _TOO_LARGE
-                picture.convert("RGBA")
-    except Image.DecompressionBombError:
-        return _TOO_LARGE
-    except Exception:  # a damaged file makes Pillow raise errors of many kinds
-        return PictureFault("cannot be read as a picture", "save it again as PNG or JPEG")
-    return None
-
-
-_TOO_LARGE = PictureFault(
-    f"is too large to draw (more than {MAX_PICTURE_PIXELS / 1e6:g} megapixels)", "scale it down"
-)
 
 
 def png_fault(path: Path, size: tuple[int, int]) -> bool:
