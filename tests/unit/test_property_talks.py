@@ -63,6 +63,13 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+def runs(examples: int, deadline_ms: int) -> settings:
+    """Hypothesis settings: this many examples, failures kept in the database."""
+    slow = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    return settings(max_examples=examples, deadline=deadline_ms, database=DATABASE,
+                    suppress_health_check=slow)  # fmt: skip
+
+
 @st.composite
 def talks(draw: st.DrawFn) -> str:
     pieces = draw(st.lists(PIECES, min_size=1, max_size=14))
@@ -91,12 +98,7 @@ def pictures(folder: Path) -> Path:
     return folder
 
 
-@settings(
-    max_examples=400,
-    deadline=5000,
-    database=DATABASE,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@runs(400, deadline_ms=5000)
 @given(text=talks())
 def test_a_talk_becomes_a_deck_or_a_located_error(text: str, tmp_path: Path) -> None:
     outcome = build(text, pictures(tmp_path / "t"))
@@ -109,12 +111,7 @@ def test_a_talk_becomes_a_deck_or_a_located_error(text: str, tmp_path: Path) -> 
         assert "ppt/presentation.xml" in archive.namelist()
 
 
-@settings(
-    max_examples=60,
-    deadline=10000,
-    database=DATABASE,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@runs(60, deadline_ms=10000)
 @given(text=talks())
 def test_a_deck_built_from_any_talk_passes_the_open_xml_validation(
     text: str, tmp_path: Path
