@@ -51,7 +51,7 @@ def build_deck(
     source: Path, output: Path | None, diagnostics: Diagnostics, options: BuildOptions | None = None
 ) -> BuildResult:
     """Build the deck; on any error the previous deck at `output` stays as it was."""
-    from deckgen.pptx_writer import write_pptx
+    from deckgen.office import write_pptx
 
     started = time.perf_counter()
     options = options or BuildOptions()

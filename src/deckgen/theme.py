@@ -85,6 +85,7 @@ class Theme:
     margins: Margins
     code_style: str
     palette: tuple[tuple[str, str], ...]  # (name, "RRGGBB"), in file order
+    page: tuple[float, float] | None = None  # slide size in points when a template fixes it
 
     def color(self, name_or_hex: str) -> str:
         """A palette name ("orange") or a hex colour ("#E69F00") -> "E69F00"."""

@@ -18,9 +18,9 @@ from deckgen.assets import FileAssets
 from deckgen.errors import DeckgenError, Diagnostics
 from deckgen.layout import layout_deck
 from deckgen.markdown import parse_talk
+from deckgen.office import write_pptx
 from deckgen.pipeline import FIXED_DATE
 from deckgen.placed import Box, PlacedDeck, TextFrame
-from deckgen.pptx_writer import write_pptx
 from deckgen.resolve import resolve_deck
 from deckgen.theme import load_theme
 

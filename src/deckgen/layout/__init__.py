@@ -28,8 +28,11 @@ __all__ = ["layout_deck", "slide_size"]
 CONTINUED = "(continued from the previous slide)"  # the notes of a "(cont.)" slide
 
 
-def slide_size(aspect: str) -> tuple[float, float]:
-    """Width and height in points: 13.333 x 7.5 in for 16:9, 10 x 7.5 in for 4:3."""
+def slide_size(aspect: str, theme: Theme | None = None) -> tuple[float, float]:
+    """Width and height in points: a template's own size, else 13.333 x 7.5 in for 16:9 and
+    10 x 7.5 in for 4:3."""
+    if theme is not None and theme.page is not None:
+        return theme.page
     return (720.0, 540.0) if aspect == "4:3" else (960.0, 540.0)
 
 
@@ -39,7 +42,7 @@ def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> Plac
     placed: list[PlacedSlide] = []
     for slide in deck.slides:
         placed += _layout_slide(slide, deck.meta, ctx, diagnostics)
-    width, height = slide_size(deck.meta.aspect)
+    width, height = slide_size(deck.meta.aspect, theme)
     subject = deck.meta.subtitle or deck.meta.event
     fonts = theme.fonts
     meta = deck.meta
@@ -50,7 +53,7 @@ def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> Plac
 
 
 def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
-    width, height = slide_size(meta.aspect)
+    width, height = slide_size(meta.aspect, ctx.theme)
     m = ctx.theme.margins
     bottom = height - m.bottom * PT_PER_INCH
     if meta.footer or meta.paginate:
