@@ -192,7 +192,9 @@ def dump_placed(deck: PlacedDeck) -> str:
     """Every shape of every slide: kind, box in points, and each paragraph's size and lines."""
     lines = [f"deck {deck.width:g}x{deck.height:g}"]
     for number, slide in enumerate(deck.slides, 1):
-        lines.append(f"slide {number} {slide.kind} @{slide.source} bg={slide.background}")
+        lines.append(
+            f"slide {number} {slide.kind} @{slide.source} bg={slide.background} [{slide.layout}]"
+        )
         shapes = ([slide.title] if slide.title else []) + list(slide.shapes)
         for shape in shapes:
             lines.extend(_indented(_shape(shape), 1))
@@ -211,11 +213,13 @@ def _shape(shape: Shape) -> Iterator[str]:
             extra = [f"fill={shape.fill}"] if shape.fill else []
             extra += [f"inset={shape.inset:g}"] if shape.inset else []
             extra += ["slide-number"] if shape.slide_number else []
+            extra += [f"slot={shape.slot}"] if shape.slot else []
             yield " ".join([shape.role, _box(shape.box), *extra])
             yield from _indented(_placed_paragraphs(shape), 1)
         case Picture():
             crop = " crop=" + ",".join(f"{c:.2f}" for c in shape.crop) if any(shape.crop) else ""
             behind = " behind" if shape.behind else ""
+            behind += f" slot={shape.slot}" if shape.slot else ""
             yield f"picture {_box(shape.box)} {shape.path}{crop}{behind} alt={shape.description!r}"
         case PlacedTable():
             widths = ",".join(f"{w:.1f}" for w in shape.col_widths)
@@ -241,6 +245,7 @@ def _placed_text(p: PlacedParagraph) -> str:
     marks = [f"{p.style.size:g}pt", f"x{p.lines}"]
     marks += ["bold"] if p.style.bold else []
     marks += ["italic"] if p.style.italic else []
+    marks += [f"lvl={p.level}"] if p.level else []
     marks += [f"indent={p.indent:.1f}"] if p.indent else []
     marks += [f"before={p.space_before:.1f}"] if p.space_before else []
     marks += [p.align] if p.align != "left" else []

@@ -13,6 +13,19 @@ from deckgen.model import Run
 
 EMU_PER_PT = 12700
 Align = Literal["left", "center", "right"]
+# The slide layouts of a deck, named as PowerPoint names them (templates are searched by them).
+Layout = Literal[
+    "Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison",
+    "Title Only", "Blank", "Picture with Caption",
+]  # fmt: skip
+LAYOUTS: tuple[Layout, ...] = (
+    "Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison",
+    "Title Only", "Blank", "Picture with Caption",
+)  # fmt: skip
+# Which of its layout's placeholders a frame or picture fills: "body" is the layout's one
+# content area (a title slide's subtitle, a section's text), "left"/"right" the two of Two
+# Content, "picture"/"caption" those of Picture with Caption; "" a shape of its own.
+Slot = Literal["", "body", "left", "right", "picture", "caption"]
 
 
 def emu(points: float) -> int:
@@ -59,6 +72,7 @@ class PlacedParagraph:
     bullet: Bullet | None = None
     bullet_color: str = ""
     lines: int = 1  # how many lines layout measured it to take in its frame
+    level: int = 0  # outline level of a list item (0 = top); PowerPoint's lvl
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +86,7 @@ class TextFrame:
     inset: float = 0.0
     anchor: Literal["top", "middle", "bottom"] = "top"
     slide_number: bool = False  # the frame shows the live slide-number field
+    slot: Slot = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +96,7 @@ class Picture:
     description: str
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
     behind: bool = False  # drawn under every other shape, the title included
+    slot: Slot = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +139,38 @@ class PlacedSlide:
     notes: str
     background: str
     source: SourceLocation
+    layout: Layout = "Title Only"
+
+
+@dataclass(frozen=True, slots=True)
+class Master:
+    """What the slide master says, so a slide typed by hand in PowerPoint looks like the
+    rest: the style of titles and of each body level (a paragraph with no runs), the colour
+    scheme, and where each layout's placeholders sit by default."""
+
+    name: str
+    title: PlacedParagraph
+    levels: tuple[PlacedParagraph, ...]  # body text, outline levels 0-8
+    footer: PlacedParagraph  # the footer line and slide number
+    colors: Scheme
+    boxes: tuple[tuple[str, Box], ...]  # "title", "body", "left", "right", "footer", ...
+
+    def box(self, name: str) -> Box:
+        return dict(self.boxes)[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """The theme's colour scheme as PowerPoint's colour picker offers it."""
+
+    text: str
+    background: str
+    heading: str
+    panel: str  # a second background: code panels, table stripes
+    accents: tuple[str, str, str, str, str, str]
+    link: str
+    visited: str
+    dark: bool  # light text on a dark background
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +185,4 @@ class PlacedDeck:
     link_color: str = "0072B2"
     body_font: str = "Arial"
     heading_font: str = "Arial"
+    master: Master | None = None  # None: the writer's template decides

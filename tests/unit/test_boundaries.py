@@ -61,7 +61,9 @@ def deckgen_imports(path: Path) -> set[str]:
     return found
 
 
-LAYOUT_READS = {"deckgen.ready", "deckgen.placed", "deckgen.theme", "deckgen.fonts"}
+LAYOUT_READS = {
+    "deckgen.ready", "deckgen.placed", "deckgen.theme", "deckgen.fonts", "deckgen.colors"
+}  # fmt: skip
 
 
 def test_layout_reads_only_the_ready_deck_placed_theme_and_fonts() -> None:

@@ -10,6 +10,7 @@ from deckgen.layout import slides
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx
 from deckgen.layout.fit import fit_blocks
+from deckgen.layout.master import master
 from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.ready import (
     ContentSlide,
@@ -48,7 +49,7 @@ def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> Plac
     meta = deck.meta
     return PlacedDeck(
         width, height, tuple(placed), meta.title, meta.author, subject, meta.lang,
-        theme.colors.accent, fonts.body, fonts.heading,
+        theme.colors.accent, fonts.body, fonts.heading, master(ctx, _page(meta, ctx)),
     )  # fmt: skip
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import assert_never
 
 from deckgen.layout import code, table
 from deckgen.layout.context import MIN_PICTURE, Ctx, line_height
 from deckgen.layout.text import count_lines, most_lines, past, text_height, total_upto
-from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, TextFrame
+from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, Slot, TextFrame
 from deckgen.ready import (
     BulletList,
     Figure,
@@ -123,7 +124,7 @@ def item_indent(item: ListItem, ctx: Ctx) -> tuple[float, float]:
     return item.level * LEVEL_INDENT + hang, hang
 
 
-def _item_space(item: ListItem, index: int, ctx: Ctx) -> float:
+def item_space(item: ListItem, index: int, ctx: Ctx) -> float:
     if index == 0:
         return 0.0
     return item_size(item, ctx) * (0.35 if item.level == 0 else 0.15)
@@ -137,7 +138,7 @@ def item_height(
     size = item_size(item, ctx)
     indent, _ = item_indent(item, ctx)
     lines = count_lines(item.runs, ctx.face(size), width - indent, most_lines(room, size))
-    return _item_space(item, index, ctx) + text_height(lines, size)
+    return item_space(item, index, ctx) + text_height(lines, size)
 
 
 def _list_upto(lst: BulletList, width: float, ctx: Ctx, limit: float) -> float | None:
@@ -239,7 +240,35 @@ def place_stack(blocks: tuple[ReadyBlock, ...], box: Box, ctx: Ctx) -> list[Shap
         h = low + want * max(0.0, share)
         shapes += place(block, Box(box.x, y, box.w, h), ctx)
         y += h + ctx.gap
-    return shapes
+    return _joined(shapes, ctx.gap)
+
+
+def _joined(shapes: list[Shape], gap: float) -> list[Shape]:
+    """Text blocks that follow one another become one frame, the gap between them the space
+    above a paragraph: so the slide's text is one body, as PowerPoint's outline shows it."""
+    joined: list[Shape] = []
+    for shape in shapes:
+        last = joined[-1] if joined else None
+        if isinstance(last, TextFrame) and isinstance(shape, TextFrame) and _next(last, shape, gap):
+            joined[-1] = _join(last, shape, gap)
+        else:
+            joined.append(shape)
+    return joined
+
+
+def _next(upper: TextFrame, lower: TextFrame, gap: float) -> bool:
+    """Whether `lower` is plain text right under plain text `upper`, one gap below it."""
+    plain = all(f.role == "body" and not f.fill and not f.inset for f in (upper, lower))
+    below = abs(upper.box.y + upper.box.h + gap - lower.box.y) < 0.01
+    return plain and below and (upper.box.x, upper.box.w) == (lower.box.x, lower.box.w)
+
+
+def _join(upper: TextFrame, lower: TextFrame, gap: float) -> TextFrame:
+    first, *rest = lower.paragraphs
+    first = replace(first, space_before=first.space_before + gap)
+    bottom = lower.box.y + lower.box.h
+    box = Box(upper.box.x, upper.box.y, upper.box.w, bottom - upper.box.y)
+    return replace(upper, box=box, paragraphs=(*upper.paragraphs, first, *rest))
 
 
 def _paragraph(runs: tuple[Run, ...], width: float, ctx: Ctx) -> PlacedParagraph:
@@ -258,12 +287,13 @@ def _item(item: ListItem, index: int, width: float, ctx: Ctx) -> PlacedParagraph
         item.runs,
         ctx.style(size),
         line_height(size),
-        space_before=_item_space(item, index, ctx),
+        space_before=item_space(item, index, ctx),
         indent=indent,
         hang=hang,
         bullet=bullet,
         bullet_color=ctx.theme.colors.accent,
         lines=count_lines(item.runs, ctx.face(size), width - indent),
+        level=item.level,
     )
 
 
@@ -318,9 +348,20 @@ def _column_widths(
 def _place_columns(columns: ReadyColumns, box: Box, ctx: Ctx) -> list[Shape]:
     shapes: list[Shape] = []
     x = box.x
-    for column, w in _column_widths(columns, box.w, ctx):
-        shapes += place_stack(column.blocks, Box(x, box.y, w, box.h), ctx)
+    sides: tuple[Slot, ...] = ("left", "right") if len(columns.columns) == 2 else ()
+    for number, (column, w) in enumerate(_column_widths(columns, box.w, ctx)):
+        placed = place_stack(column.blocks, Box(x, box.y, w, box.h), ctx)
+        shapes += _with_slot(placed, sides[number]) if sides else placed
         x += w + ctx.gap
+    return shapes
+
+
+def _with_slot(shapes: list[Shape], slot: Slot) -> list[Shape]:
+    """A column's shapes, its first text frame filling the layout's placeholder for that side
+    (Two Content's left or right) when the slide turns out to be just the two columns."""
+    for index, shape in enumerate(shapes):
+        if isinstance(shape, TextFrame) and shape.role == "body":
+            return [*shapes[:index], replace(shape, slot=slot), *shapes[index + 1 :]]
     return shapes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from deckgen.errors import Diagnostics, SourceLocation
-from deckgen.layout import blocks, fit
+from deckgen.layout import blocks, fit, slots
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx, line_height
 from deckgen.layout.text import count_lines, line_starts, most_lines, split_runs, text_height
@@ -289,4 +289,5 @@ def slide(
     background: str,
     where: SourceLocation,
 ) -> PlacedSlide:
-    return PlacedSlide(kind, title, tuple(shapes), notes, background, where)
+    layout, placed = slots.arrange(kind, title is not None, tuple(shapes))
+    return PlacedSlide(kind, title, placed, notes, background, where, layout)

@@ -1,10 +1,13 @@
-"""PlacedDeck -> .pptx bytes with python-pptx. All raw-XML patches live here and nowhere else."""
+"""PlacedDeck -> .pptx bytes with python-pptx: slides on the master's layouts, titles and body
+text in their placeholders, the rest as shapes of their own, notes pages, fixed zip dates."""
 
 from __future__ import annotations
 
 import copy
 import io
 import zipfile
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +15,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import PP_PLACEHOLDER as PP
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,9 +25,11 @@ from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu
 
-from deckgen.model import Run
+from deckgen.office.master import write_master
+from deckgen.office.text import BR, RPR, write_paragraphs
 from deckgen.placed import (
     Box,
+    Master,
     Picture,
     PlacedDeck,
     PlacedParagraph,
@@ -36,8 +42,8 @@ from deckgen.placed import (
 )
 
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-_TITLE_ONLY = 5  # "Title Only" in python-pptx's default template
-_SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # fixed, so output is deterministic
+_SLOT_NAMES = {"Two Content": ("left", "right"), "Picture with Caption": ("picture", "caption")}
+_PH_TYPES = {"ftr": PP.FOOTER, "sldNum": PP.SLIDE_NUMBER}
 
 
 def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
@@ -45,11 +51,13 @@ def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(emu(deck.width)), Emu(emu(deck.height))
     _properties(prs, deck, created)
-    _theme(prs, deck)
+    if deck.master is not None:
+        write_master(prs, deck.master, (deck.heading_font, deck.body_font))
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
     notes = _NotesPages(prs)
     for number, placed in enumerate(deck.slides, start=1):
-        slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
-        _fill_slide(slide, placed, deck.lang)
+        slide = prs.slides.add_slide(layouts[placed.layout])
+        _fill_slide(slide, placed, deck)
         if placed.notes:
             notes.add(slide, number, placed.notes, deck.lang)
     buffer = io.BytesIO()
@@ -71,62 +79,116 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def _theme(prs: Any, deck: PlacedDeck) -> None:
-    """The deck's theme part: link colours and the fonts new text boxes get when edited."""
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(part.blob)
-    elements = root.find(qn("a:themeElements"))
-    colors = elements.find(qn("a:clrScheme"))
-    for tag in ("a:hlink", "a:folHlink"):
-        slot = colors.find(qn(tag))
-        for old in list(slot):
-            slot.remove(old)
-        etree.SubElement(slot, _RGB, val=deck.link_color)
-    fonts = elements.find(qn("a:fontScheme"))
-    for tag, font in (("a:majorFont", deck.heading_font), ("a:minorFont", deck.body_font)):
-        fonts.find(qn(tag)).find(qn("a:latin")).set("typeface", font)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _fill_slide(slide: Any, placed: PlacedSlide, lang: str) -> None:
-    slide.background.fill.solid()
-    slide.background.fill.fore_color.rgb = _rgb(placed.background)
-    title_shape = slide.shapes.title
-    if placed.title is None:
-        title_shape._element.getparent().remove(title_shape._element)
-    else:
+def _fill_slide(slide: Any, placed: PlacedSlide, deck: PlacedDeck) -> None:
+    master = deck.master
+    if master is None or placed.background != master.colors.background:
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = _rgb(placed.background)
+    slots = _slots(slide, placed.layout)
+    title_shape = slots.pop("title", None)
+    if placed.title is not None and title_shape is not None:
         _place(title_shape, placed.title.box)
-        _text_frame(title_shape.text_frame, placed.title, lang)
+        _text_frame(title_shape, placed.title, deck, _title_base(master))
     for shape in placed.shapes:
-        _add_shape(slide, shape, lang)
+        _add_shape(slide, shape, slots, placed.layout, deck)
+    for unused in slots.values():  # an empty placeholder shows "Click to add text"
+        unused._element.getparent().remove(unused._element)
+
+
+def _slots(slide: Any, layout: str) -> dict[str, Any]:
+    """The slide's placeholders by the slot they serve: "title", and the others in the
+    order of their index, named as the layout uses them."""
+    found: dict[str, Any] = {}
+    others = []
+    for ph in slide.placeholders:
+        if ph.placeholder_format.type in (PP.TITLE, PP.CENTER_TITLE, PP.VERTICAL_TITLE):
+            found["title"] = ph
+        else:
+            others.append(ph)
+    others.sort(key=lambda ph: ph.placeholder_format.idx)
+    for name, ph in zip(_SLOT_NAMES.get(layout, ("body",)), others, strict=False):
+        found[name] = ph
+    for ph in others[len(found) - ("title" in found) :]:
+        found[f"unused {ph.placeholder_format.idx}"] = ph
+    return found
 
 
 def _place(shape: Any, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = (
-        emu(v) for v in (box.x, box.y, box.w, box.h)
-    )
+    """Explicit geometry only where the layout's own differs."""
+    target = tuple(emu(v) for v in (box.x, box.y, box.w, box.h))
+    if (shape.left, shape.top, shape.width, shape.height) != target:
+        shape.left, shape.top, shape.width, shape.height = target
 
 
-def _add_shape(slide: Any, shape: Shape, lang: str) -> None:
+def _add_shape(
+    slide: Any, shape: Shape, slots: dict[str, Any], layout: str, deck: PlacedDeck
+) -> None:
     match shape:
         case TextFrame():
-            box = slide.shapes.add_textbox(0, 0, 1, 1)
-            _place(box, shape.box)
-            box.name = f"{shape.role.capitalize()} {len(slide.shapes)}"
-            if shape.fill:
-                box.fill.solid()
-                box.fill.fore_color.rgb = _rgb(shape.fill)
-            _text_frame(box.text_frame, shape, lang)
+            _add_text(slide, shape, slots, layout, deck)
         case Picture():
-            _add_picture(slide, shape)
+            _add_picture(slide, shape, slots.pop("picture", None) if shape.slot else None)
         case PlacedTable():
-            _add_table(slide, shape, lang)
+            _add_table(slide, shape, deck.lang)
         case Rect():
             rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(emu(v) for v in _xywh(shape.box)))
             rect.fill.solid()
             rect.fill.fore_color.rgb = _rgb(shape.fill)
             rect.line.fill.background()
             rect.shadow.inherit = False
+
+
+def _add_text(
+    slide: Any, frame: TextFrame, slots: dict[str, Any], layout: str, deck: PlacedDeck
+) -> None:
+    """A frame fills its placeholder (found by slot; footers copied from the layout, as
+    PowerPoint's Header & Footer dialog does), else becomes a text box of its own."""
+    target = slots.pop(frame.slot, None) if frame.slot else None
+    if target is not None:
+        _place(target, frame.box)
+        _text_frame(target, frame, deck, _base(deck.master, layout, frame.slot))
+        return
+    if frame.role == "footer":
+        target = _footer_placeholder(slide, "sldNum" if frame.slide_number else "ftr")
+    if target is None:
+        target = slide.shapes.add_textbox(0, 0, 1, 1)
+        target.name = f"{frame.role.capitalize()} {len(slide.shapes)}"
+    _place(target, frame.box)
+    if frame.fill:
+        target.fill.solid()
+        target.fill.fore_color.rgb = _rgb(frame.fill)
+    _text_frame(target, frame, deck, None)
+
+
+def _base(master: Master | None, layout: str, slot: str) -> Callable[[int], PlacedParagraph] | None:
+    """The style a paragraph of this slot inherits at each level: the master's body levels;
+    on one-line placeholders (a subtitle, a section's text, a caption) the first level
+    without its bullet, as their layout says."""
+    if master is None:
+        return None
+    levels = master.levels
+    if layout in ("Title and Content", "Two Content") and slot != "caption":
+        return lambda level: levels[level]
+    plain = replace(levels[0], bullet=None, indent=0.0, hang=0.0)
+    return lambda level: plain if level == 0 else levels[level]
+
+
+def _title_base(master: Master | None) -> Callable[[int], PlacedParagraph] | None:
+    if master is None:
+        return None
+    heading = master.title
+    return lambda _: heading
+
+
+def _footer_placeholder(slide: Any, kind: str) -> Any:
+    """A copy of the layout's footer or slide-number placeholder on the slide."""
+    for ph in slide.slide_layout.placeholders:
+        if ph._element.ph_type == _PH_TYPES[kind]:
+            element = copy.deepcopy(ph._element)
+            element.nvSpPr.cNvPr.set("id", str(slide.shapes._next_shape_id))
+            slide.shapes._spTree.append(element)
+            return slide.shapes[-1]
+    return None
 
 
 def _rgb(hex_color: str) -> Any:
@@ -137,116 +199,26 @@ def _xywh(box: Box) -> tuple[float, float, float, float]:
     return box.x, box.y, box.w, box.h
 
 
-def _text_frame(tf: Any, frame: TextFrame, lang: str) -> None:
+def _text_frame(
+    shape: Any, frame: TextFrame, deck: PlacedDeck, base: Callable[[int], PlacedParagraph] | None
+) -> None:
+    tf = shape.text_frame
     tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.NONE
     inset = emu(frame.inset)
     tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = inset
     tf.vertical_anchor = _ANCHOR[frame.anchor]
-    _paragraphs(tf, frame.paragraphs, lang, frame.slide_number)
+    write_paragraphs(tf._txBody, frame.paragraphs, deck.lang, tf.part, base, frame.slide_number)
 
 
-# Text is written as XML directly: python-pptx's property setters cost ~0.3 ms a run, which
-# made the writer most of a large deck's build time.
-_P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
-_BR = qn("a:br")
-_FILL, _RGB, _LATIN, _LINK = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin"), qn("a:hlinkClick")
-_ALGN = {"left": "l", "center": "ctr", "right": "r"}
-
-
-def _paragraphs(
-    tf: Any, paras: tuple[PlacedParagraph, ...], lang: str, slide_number: bool = False
-) -> None:
-    body = tf._txBody
-    for old in body.findall(_P):
-        body.remove(old)
-    if not paras:  # a text body needs one paragraph to be valid
-        etree.SubElement(body, _P)
-    for para in paras:
-        p = etree.SubElement(body, _P)
-        _paragraph_properties(p, para)
-        for run in para.runs:
-            _run(p, run, para, lang, tf.part)
-        if slide_number:
-            _slide_number_field(p, para, lang)
-        etree.SubElement(p, qn("a:endParaRPr"), lang=lang, sz=_hundredths(para.style.size))
-
-
-def _hundredths(points: float) -> str:
-    return str(round(points * 100))
-
-
-def _paragraph_properties(p: Any, para: PlacedParagraph) -> None:
-    pPr = etree.SubElement(
-        p, _PPR, marL=str(emu(para.indent)), indent=str(-emu(para.hang)), algn=_ALGN[para.align]
-    )
-    for tag, points in (
-        ("a:lnSpc", para.line_height),
-        ("a:spcBef", para.space_before),
-        ("a:spcAft", 0.0),
-    ):
-        spacing = etree.SubElement(pPr, qn(tag))
-        etree.SubElement(spacing, qn("a:spcPts"), val=_hundredths(points))
-    _bullet(pPr, para)
-
-
-def _bullet(pPr: Any, para: PlacedParagraph) -> None:
-    bullet = para.bullet
-    if bullet is None:
-        etree.SubElement(pPr, qn("a:buNone"))
-        return
-    color = etree.SubElement(pPr, qn("a:buClr"))
-    etree.SubElement(color, _RGB, val=para.bullet_color or para.style.color)
-    etree.SubElement(pPr, qn("a:buFont"), typeface=para.style.font)
-    if bullet.char:
-        etree.SubElement(pPr, qn("a:buChar"), char=bullet.char)
+def _add_picture(slide: Any, picture: Picture, placeholder: Any = None) -> None:
+    """A picture, in the layout's picture placeholder when it fills one."""
+    box = tuple(emu(v) for v in _xywh(picture.box))
+    if placeholder is not None:
+        pic = placeholder.insert_picture(picture.path)
+        pic.left, pic.top, pic.width, pic.height = box
     else:
-        etree.SubElement(pPr, qn("a:buAutoNum"), type="arabicPeriod", startAt=str(bullet.start))
-
-
-def _run(p: Any, run: Run, para: PlacedParagraph, lang: str, part: Any) -> None:
-    """A run of text; each "\n" in it becomes a line break inside the paragraph."""
-    for index, piece in enumerate(run.text.split("\n")):
-        if index:
-            etree.SubElement(
-                etree.SubElement(p, _BR), _RPR, lang=lang, sz=_hundredths(para.style.size)
-            )
-        if piece:
-            _text_run(p, piece, run, para, lang, part)
-
-
-def _text_run(p: Any, text: str, run: Run, para: PlacedParagraph, lang: str, part: Any) -> None:
-    style = para.style
-    r = etree.SubElement(p, _R)
-    rPr = etree.SubElement(r, _RPR, lang=lang, sz=_hundredths(style.size))
-    rPr.set("b", "1" if style.bold or run.bold else "0")
-    rPr.set("i", "1" if style.italic or run.italic else "0")
-    if run.strike:
-        rPr.set("strike", "sngStrike")
-    if run.link:
-        rPr.set("u", "sng")
-    fill = etree.SubElement(rPr, _FILL)
-    etree.SubElement(fill, _RGB, val=run.color or style.color)
-    etree.SubElement(rPr, _LATIN, typeface=style.code_font if run.code else style.font)
-    if run.link:
-        rid = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
-        etree.SubElement(rPr, _LINK, {qn("r:id"): rid})
-    etree.SubElement(r, _T).text = text
-
-
-def _slide_number_field(p: Any, para: PlacedParagraph, lang: str) -> None:
-    for r in p.findall(_R):
-        p.remove(r)
-    fld = etree.SubElement(p, qn("a:fld"), id=_SLIDENUM_ID, type="slidenum")
-    rPr = etree.SubElement(fld, _RPR, lang=lang, sz=_hundredths(para.style.size))
-    fill = etree.SubElement(rPr, _FILL)
-    etree.SubElement(fill, _RGB, val=para.style.color)
-    etree.SubElement(rPr, _LATIN, typeface=para.style.font)
-    etree.SubElement(fld, _T).text = "‹#›"
-
-
-def _add_picture(slide: Any, picture: Picture) -> None:
-    pic = slide.shapes.add_picture(picture.path, *(emu(v) for v in _xywh(picture.box)))
+        pic = slide.shapes.add_picture(picture.path, *box)
     pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = picture.crop
     if picture.behind:  # first in the shape tree (after its two property elements) = bottom
         tree = slide.shapes._spTree
@@ -275,7 +247,9 @@ def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
             target.fill.solid()
             target.fill.fore_color.rgb = _rgb(cell.fill)
             target.text_frame.word_wrap = True
-            _paragraphs(target.text_frame, (cell.paragraph,), lang)
+            write_paragraphs(
+                target.text_frame._txBody, (cell.paragraph,), lang, target.text_frame.part
+            )
 
 
 class _NotesPages:
@@ -311,8 +285,8 @@ def _write_notes(tf: Any, text: str, lang: str) -> None:
             r = p.add_run()
             r.text = line
             r._r.get_or_add_rPr().set("lang", lang)
-        for br in p._p.findall(_BR):
-            etree.SubElement(br, _RPR, lang=lang)
+        for br in p._p.findall(BR):
+            etree.SubElement(br, RPR, lang=lang)
         etree.SubElement(p._p, qn("a:endParaRPr"), lang=lang)
 
 
