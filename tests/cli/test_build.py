@@ -10,6 +10,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
+from tests import pptx_read as read
 from tests.conftest import HERE, make_png, run, write_talk
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -33,8 +34,9 @@ def notes(prs: Presentation) -> list[str]:
     return [s.notes_slide.notes_text_frame.text if s.has_notes_slide else "" for s in prs.slides]
 
 
-def shape_named(slide, prefix: str):  # type: ignore[no-untyped-def]
-    return [s for s in slide.shapes if s.name.startswith(prefix)]
+def shape_named(slide, kind: str):  # type: ignore[no-untyped-def]
+    """The slide's text shapes of a kind: "Body" (placeholder or text box), "Footer", "Code"."""
+    return read.shapes_of(slide, kind)
 
 
 def test_titles_go_into_title_placeholders(features: Presentation) -> None:
@@ -48,10 +50,28 @@ def test_titles_go_into_title_placeholders(features: Presentation) -> None:
         "Two columns",
         "Quote",
     ]
-    # the title placeholder is each slide's only placeholder: no empty "Click to add text" box
+    # each slide on the layout PowerPoint would pick, with no empty "Click to add text" box
+    assert [s.slide_layout.name for s in features.slides] == [
+        "Title Slide",
+        "Section Header",
+        "Title and Content",
+        "Title Only",
+        "Title Only",
+        "Picture with Caption",
+        "Two Content",
+        "Title and Content",
+    ]
+    pp = PP_PLACEHOLDER
     assert [[p.placeholder_format.type for p in s.placeholders] for s in features.slides] == [
-        [PP_PLACEHOLDER.TITLE]
-    ] * 8
+        [pp.CENTER_TITLE, pp.SUBTITLE],
+        [pp.TITLE],
+        [pp.TITLE, pp.OBJECT],
+        [pp.TITLE],
+        [pp.TITLE],
+        [pp.TITLE, pp.PICTURE],
+        [pp.TITLE, pp.OBJECT, pp.OBJECT],
+        [pp.TITLE, pp.OBJECT],
+    ]
 
 
 def test_notes_land_on_their_slides(features: Presentation) -> None:
@@ -75,34 +95,43 @@ def test_document_properties(features: Presentation) -> None:
 
 def test_bullets_nest_and_keep_inline_styles(features: Presentation) -> None:
     slide = features.slides[2]
-    body = shape_named(slide, "Body")[0].text_frame
-    paras = body.paragraphs
-    # level 0, 1, 2, then 0 again: each level indents 0.375 in further, with its own bullet
+    shape = shape_named(slide, "Body")[0]
+    paras = shape.text_frame.paragraphs
+    # outline levels 0, 1, 2, then 0 again: each indents 0.375 in further, with its own bullet
     assert [
-        (int(p._p.pPr.get("marL")), p._p.pPr.find(f"{A}buChar").get("char")) for p in paras
+        (p.level, int(read.paragraph_property(shape, p, "@marL") or 0), read.bullet(shape, p))
+        for p in paras
     ] == [
-        (320040, "•"),
-        (662940, "–"),
-        (1005840, "▪"),
-        (320040, "•"),
+        (0, 320040, "•"),
+        (1, 662940, "–"),
+        (2, 1005840, "▪"),
+        (0, 320040, "•"),
+        (0, 462280, "1."),  # the numbered list under it, in the same body
+        (0, 462280, "2."),
     ]
-    assert [p.runs[0].font.size.pt for p in paras] == [28, 26, 24, 28]
-    assert [(r.text, r.font.bold, r.font.italic) for r in paras[0].runs] == [
-        ("First level with ", False, False),
-        ("bold", True, False),
-        (", ", False, False),
-        ("italic", False, True),
-        (" and ", False, False),
-        ("struck", False, False),
-        (" words", False, False),
+    assert [read.run_size(shape, p) for p in paras] == [28, 26, 24, 28, 28, 28]
+    looks = [
+        (
+            r.text,
+            read.run_property(shape, paras[0], r, "@b"),
+            read.run_property(shape, paras[0], r, "@i"),
+        )
+        for r in paras[0].runs
+    ]
+    assert looks == [
+        ("First level with ", "0", "0"),
+        ("bold", "1", "0"),
+        (", ", "0", "0"),
+        ("italic", "0", "1"),
+        (" and ", "0", "0"),
+        ("struck", "0", "0"),
+        (" words", "0", "0"),
     ]
     runs = {r.text: r for p in paras for r in p.runs}
     assert runs["struck"]._r.rPr.get("strike") == "sngStrike"
     assert runs["inline_code()"].font.name == "Courier New"
     assert runs["link"].hyperlink.address == "https://example.org/docs"
     assert {r._r.rPr.get("lang") for r in runs.values()} == {"en-GB"}
-    numbered = shape_named(slide, "Body")[1].text_frame.paragraphs
-    assert [p._p.pPr.find(f"{A}buAutoNum").get("startAt") for p in numbered] == ["1", "2"]
 
 
 def test_table_is_native_with_header_and_alignment(features: Presentation) -> None:
@@ -139,7 +168,7 @@ def test_code_is_highlighted_editable_text(features: Presentation) -> None:
 
 
 def test_picture_keeps_alt_text_size_hint_and_aspect(features: Presentation) -> None:
-    pic = next(s for s in features.slides[5].shapes if s.shape_type == 13)
+    pic = read.pictures(features.slides[5])[0]
     assert pic._element.nvPicPr.cNvPr.get("descr") == "An orange warehouse door"
     # 60 % of the 11094720 EMU between the 0.6 in margins, 2:1 like the PNG, centred
     assert (pic.left, pic.top, pic.width, pic.height) == (2767584, 1249680, 6656832, 3328416)
@@ -210,13 +239,19 @@ def test_four_by_three_dark_theme_with_footer_and_numbers(in_tmp: Path) -> None:
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
     slide = prs.slides[2]
-    assert str(slide.background.fill.fore_color.rgb) == "1B1D23"
+    assert read.background(slide) == "1B1D23"
+    assert read.scheme_color(prs.slide_master, "bg1") == "1B1D23"  # a slide added by hand too
     footers = shape_named(slide, "Footer")
+    assert [f.placeholder_format.type for f in footers] == [
+        PP_PLACEHOLDER.FOOTER,
+        PP_PLACEHOLDER.SLIDE_NUMBER,
+    ]  # the layout's own, so Header & Footer controls them
     assert footers[0].text_frame.text == "My meetup"
     field = footers[1].text_frame.paragraphs[0]._p.find(f"{A}fld")
     assert field is not None and field.get("type") == "slidenum"
-    bullet_run = shape_named(slide, "Body")[0].text_frame.paragraphs[0].runs[0]
-    assert str(bullet_run.font.color.rgb) == "EDEDED"
+    body = shape_named(slide, "Body")[0]
+    para = body.text_frame.paragraphs[0]
+    assert read.run_color(body, para, para.runs[0]) == "EDEDED"
 
 
 def test_a_folder_of_files_joins_in_name_order(in_tmp: Path) -> None:
@@ -252,7 +287,7 @@ def test_a_marp_background_picture_fills_the_slide_behind_the_text(in_tmp: Path)
     result = run("build")
     assert result.exit_code == 0, result.output
     slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
-    pictures = [s for s in slide.shapes if s.shape_type == 13]
+    pictures = read.pictures(slide)
     assert len(pictures) == 1
     pic = pictures[0]
     assert (pic.left, pic.top, pic.width, pic.height) == (0, 0, 12192000, 6858000)
@@ -269,7 +304,7 @@ def test_a_marp_split_background_takes_its_side_and_the_text_the_rest(in_tmp: Pa
     assert run("build").exit_code == 0
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
     slide = prs.slides[0]
-    pic = next(s for s in slide.shapes if s.shape_type == 13)
+    pic = read.pictures(slide)[0]
     assert (pic.left, pic.top, pic.height) == (0, 0, prs.slide_height)
     assert pic.width == 4876800  # 40 % of 12192000
     assert pic._element.nvPicPr.cNvPr.get("descr") == "A crab"
@@ -285,5 +320,6 @@ def test_a_theme_file_beside_the_talk(in_tmp: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
-    run_ = shape_named(slide, "Body")[0].text_frame.paragraphs[0].runs[0]
-    assert str(run_.font.color.rgb) == "0B3B5C"
+    body = shape_named(slide, "Body")[0]
+    para = body.text_frame.paragraphs[0]
+    assert read.run_color(body, para, para.runs[0]) == "0B3B5C"

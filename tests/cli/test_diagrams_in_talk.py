@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from tests import pptx_read as read
 from tests.conftest import run, write_talk
 
 SPEC = """deckgen: 1
@@ -47,7 +48,7 @@ def talk(folder: Path, reference: str) -> None:
 
 
 def pictures(slide):  # type: ignore[no-untyped-def]
-    return [s for s in slide.shapes if s.shape_type == 13]
+    return read.pictures(slide)
 
 
 def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
@@ -56,9 +57,7 @@ def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.output
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
     assert [s.shapes.title.text for s in prs.slides] == ["Asking"] * 3
-    captions = [
-        [sh.text_frame.text for sh in s.shapes if sh.name.startswith("Caption")] for s in prs.slides
-    ]
+    captions = [[sh.text_frame.text for sh in read.shapes_of(s, "Caption")] for s in prs.slides]
     assert captions == [["The server"], ["The browser"], ["It asks"]]
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
     assert notes == [
@@ -73,7 +72,7 @@ def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
         assert (pic.image.size, pic.image.dpi) == ((2400, 600), (216, 216))
         # as wide as the content (11094720 EMU), so 2773680 EMU tall: the shape of the PNG
         assert (pic.left, pic.top, pic.width, pic.height) == (548640, 1249680, 11094720, 2773680)
-        caption = next(sh for sh in slide.shapes if sh.name.startswith("Caption"))
+        caption = read.shapes_of(slide, "Caption")[0]
         assert caption.top == pic.top + pic.height + 91440  # 0.1 in below the picture
 
 

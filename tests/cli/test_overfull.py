@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from tests import pptx_read as read
 from tests.conftest import run, write_talk
 
 WORDS = ("server", "client", "request", "response", "warehouse")
@@ -44,10 +45,7 @@ def build(folder: Path, body: str, title: str = "Overfull") -> tuple[Presentatio
 
 def body_text(prs: Presentation) -> str:
     return " ".join(
-        shape.text_frame.text
-        for slide in prs.slides
-        for shape in slide.shapes
-        if shape.has_text_frame and not shape.is_placeholder
+        shape.text_frame.text for slide in prs.slides for shape in read.text_shapes(slide)
     )
 
 
@@ -60,7 +58,7 @@ def assert_inside(prs: Presentation) -> None:
             assert shape.top + shape.height <= prs.slide_height
         title = slide.shapes.title
         if title is not None:
-            below = [s.top for s in slide.shapes if not s.is_placeholder]
+            below = [s.top for s in slide.shapes if not read.is_title(s)]
             assert title.top + title.height <= min(below, default=prs.slide_height)
 
 
@@ -124,9 +122,8 @@ def test_slightly_full_slide_shrinks_instead_of_continuing(in_tmp: Path) -> None
     prs, output = build(in_tmp, bullets)
     assert len(prs.slides) == 1
     sizes = {
-        r.font.size.pt
-        for sh in prs.slides[0].shapes
-        if not sh.is_placeholder
+        read.run_size(sh, p, r)
+        for sh in read.text_shapes(prs.slides[0])
         for p in sh.text_frame.paragraphs
         for r in p.runs
     }

@@ -11,6 +11,7 @@ from pptx import Presentation
 from deckgen.errors import Diagnostics
 from deckgen.markdown import parse_talk
 from deckgen.model import DiagramRef
+from tests import pptx_read as read
 from tests.conftest import ROOT, build_in_repository
 
 
@@ -49,8 +50,7 @@ def test_every_diagram_appears_with_all_its_steps(deck: Presentation) -> None:
     shown = Counter(
         shape._element.nvPicPr.cNvPr.get("descr")
         for slide in deck.slides
-        for shape in slide.shapes
-        if shape.shape_type == 13
+        for shape in read.pictures(slide)
     )
     steps = {
         "warehouse": 1,

@@ -15,6 +15,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from tests import pptx_read as read
 from tests.conftest import make_png, run, write_talk
 
 NS = {
@@ -120,23 +121,28 @@ def text_of(p: Any) -> str:
 
 
 def text_frames(slide: Any) -> list[Any]:
-    """The slide's text boxes and placeholders (not the plain rectangles)."""
-    return xpath(slide._element, ".//p:sp[p:nvSpPr/p:cNvSpPr/@txBox='1' or p:nvSpPr/p:nvPr/p:ph]")
+    """The slide's text boxes and placeholders (not the plain rectangles), as python-pptx shapes."""
+    return [s for s in slide.shapes if s.has_text_frame and (s.is_placeholder or _is_box(s))]
 
 
-def body_paragraphs(slide: Any) -> list[Any]:
+def _is_box(shape: Any) -> bool:
+    return bool(xpath(shape._element, "p:nvSpPr/p:cNvSpPr/@txBox"))
+
+
+def body_paragraphs(slide: Any) -> list[tuple[Any, Any]]:
+    """(shape, paragraph) of the slide's body text."""
     return [
-        p
-        for frame in text_frames(slide)
-        if kind(frame) == "Body"
-        for p in xpath(frame, "p:txBody/a:p")
+        (f, p) for f in text_frames(slide) if kind(f) == "Body" for p in f.text_frame.paragraphs
     ]
 
 
-def paragraphs(slide: Any) -> list[Any]:
-    """Every paragraph of the slide's text frames and table cells."""
-    frames = [p for frame in text_frames(slide) for p in xpath(frame, "p:txBody/a:p")]
-    return frames + xpath(slide._element, ".//a:tc/a:txBody/a:p")
+def paragraphs(slide: Any) -> list[tuple[Any, Any]]:
+    """(shape, paragraph) of every text frame of the slide."""
+    return [(f, p) for f in text_frames(slide) for p in f.text_frame.paragraphs]
+
+
+def cell_paragraphs(slide: Any) -> list[Any]:
+    return xpath(slide._element, ".//a:tc/a:txBody/a:p")
 
 
 def frame_settings(
@@ -146,25 +152,18 @@ def frame_settings(
     found: dict[str, set[Any]] = {}
     for slide in slides:
         for frame in text_frames(slide):
-            (pr,) = xpath(frame, "p:txBody/a:bodyPr")
+            (pr,) = xpath(frame._element, "p:txBody/a:bodyPr")
             found.setdefault(kind(frame), set()).add(read(pr))
     return found
 
 
 def kind(frame: Any) -> str:
-    """'Title', 'Body', 'Code', ...: the writer names each frame after its role."""
-    return str(xpath(frame, "string(p:nvSpPr/p:cNvPr/@name)")).split()[0]
+    return read.kind(frame)
 
 
-def bullet(p: Any) -> str:
-    """'none', the bullet character, or 'arabicPeriod from N' for a numbered item."""
-    (marker,) = xpath(p, "a:pPr/a:buNone | a:pPr/a:buChar | a:pPr/a:buAutoNum")
-    name = etree.QName(marker).localname
-    if name == "buNone":
-        return "none"
-    if name == "buChar":
-        return str(marker.get("char"))
-    return f"{marker.get('type')} from {marker.get('startAt')}"
+def bullet(shape: Any, p: Any) -> str:
+    """'none', the bullet character, or 'N.' for a numbered item, as the slide shows it."""
+    return read.bullet(shape, p) or "none"
 
 
 def notes_paragraphs(slide: Any) -> list[Any]:
@@ -173,25 +172,29 @@ def notes_paragraphs(slide: Any) -> list[Any]:
 
 
 def run_styles(slide: Any) -> dict[str, tuple[str | None, ...]]:
-    """Each run's text -> its bold, italic, strike and Latin font."""
+    """Each run's text -> its bold, italic, strike and Latin font, as shown."""
     styles = {}
-    for r in xpath(slide._element, ".//a:r"):
-        (pr,) = xpath(r, "a:rPr")
-        (font,) = xpath(pr, "a:latin/@typeface")
-        styles["".join(xpath(r, "a:t/text()"))] = (pr.get("b"), pr.get("i"), pr.get("strike"), font)
+    for shape, p in paragraphs(slide):
+        for r in p.runs:
+            looks = ("@b", "@i", "@strike", "a:latin/@typeface")
+            styles[r.text] = tuple(read.run_property(shape, p, r, look) for look in looks)
     return styles
 
 
 def test_every_paragraph_has_exact_line_spacing_of_1_2_times_its_size(slides: list[Any]) -> None:
     checked = []
     for slide in slides:
-        for p in paragraphs(slide):
-            sizes = set(xpath(p, ".//a:rPr/@sz | a:endParaRPr/@sz"))
-            assert len(sizes) == 1, text_of(p)
-            size = int(sizes.pop())
-            spacing = xpath(p, "a:pPr/a:lnSpc/a:spcPts/@val")
-            after = xpath(p, "a:pPr/a:spcAft/a:spcPts/@val")
-            assert (spacing, after) == ([str(round(size * 1.2))], ["0"]), text_of(p)
+        for shape, p in paragraphs(slide):
+            size = read.run_size(shape, p)
+            sizes = {read.run_size(shape, p, r) for r in p.runs} | {size}
+            assert len(sizes) == 1, p.text
+            spacing = read.paragraph_property(shape, p, "a:lnSpc/a:spcPts/@val")
+            after = read.paragraph_property(shape, p, "a:spcAft/a:spcPts/@val")
+            assert (spacing, after) == (str(round(size * 120)), "0"), p.text
+            checked.append(p.text or "".join(xpath(p._p, "a:fld/a:t/text()")))
+        for p in cell_paragraphs(slide):
+            (size,) = set(xpath(p, ".//a:rPr/@sz | a:endParaRPr/@sz"))
+            assert xpath(p, "a:pPr/a:lnSpc/a:spcPts/@val") == [str(round(int(size) * 1.2))]
             checked.append(text_of(p))
     assert {"Lists", "second level", "three", "def main():", "Tool", "‹#›"} <= set(checked)
 
@@ -218,30 +221,48 @@ def test_text_frames_wrap_words_and_never_autofit(slides: list[Any]) -> None:
     assert wrapping == {kind: {("square", "noAutofit")} for kind in kinds}
 
 
-def test_nested_bullets_indent_and_numbered_items_carry_their_number(slides: list[Any]) -> None:
+def test_nested_bullets_have_outline_levels_and_numbered_items_their_number(
+    slides: list[Any],
+) -> None:
     paras = body_paragraphs(slides[1])
-    assert [(text_of(p), bullet(p)) for p in paras] == [
-        ("bold italic struck code and a link", "•"),
-        ("second level", "–"),
-        ("back to the first", "•"),
-        ("three", "arabicPeriod from 3"),
-        ("four", "arabicPeriod from 4"),
-        ("Plain words\nafter a break.", "none"),
+    assert [(p.text, read.level(p), bullet(s, p)) for s, p in paras] == [
+        ("bold italic struck code and a link", 0, "•"),
+        ("second level", 1, "–"),
+        ("back to the first", 0, "•"),
+        ("three", 0, "3."),
+        ("four", 0, "4."),
+        ("Plain words\vafter a break.", 0, "none"),
     ]
-    first, second, back = (int(p.find("a:pPr", NS).get("marL")) for p in paras[:3])
+    first, second, back = (int(read.paragraph_property(s, p, "@marL") or 0) for s, p in paras[:3])
     assert first < second
     assert back == first
 
 
+def test_a_bullet_at_full_size_inherits_everything_from_the_master(slides: list[Any]) -> None:
+    """Tab and Shift-Tab in PowerPoint change the level, and the look follows it: nothing of
+    the level's look may be written on the paragraph itself."""
+    _, p = body_paragraphs(slides[1])[1]
+    assert p.text == "second level"
+    assert xpath(p._p, "a:pPr/@marL | a:pPr/a:buChar | a:pPr/a:lnSpc | a:r/a:rPr/@sz") == []
+
+
 def test_titles_code_and_table_paragraphs_have_no_bullet(slides: list[Any]) -> None:
-    unbulleted = {text_of(p) for slide in slides for p in paragraphs(slide) if bullet(p) == "none"}
-    assert {"Vertragstest", "Lists", "def main():", "Tool", "Marp", "‹#›"} <= unbulleted
+    unbulleted = {
+        p.text or "".join(xpath(p._p, "a:fld/a:t/text()"))
+        for slide in slides
+        for shape, p in paragraphs(slide)
+        if bullet(shape, p) == "none"
+    }
+    cells = {
+        text_of(p) for slide in slides for p in cell_paragraphs(slide) if xpath(p, "a:pPr/a:buNone")
+    }
+    assert {"Vertragstest", "Lists", "def main():", "‹#›"} <= unbulleted
+    assert {"Tool", "Marp"} <= cells
 
 
 def test_titles_go_into_the_title_placeholder(slides: list[Any]) -> None:
     titles = [
-        [text_of(p) for p in xpath(slide._element, ".//p:sp[.//p:ph/@type='title']//a:p")]
-        for slide in slides
+        [s.text_frame.text for s in slide.placeholders if read.is_title(s)] for slide in slides
     ]
     assert titles == [["Vertragstest"], ["Lists"], ["Code"], ["Picture"], ["Table"]]
 

@@ -152,6 +152,7 @@ def _level(para: PlacedParagraph, number: int, color: str, font: str, bullet_fon
         etree.SubElement(level, qn("a:buChar"), char=para.bullet.char or "•")
     run = etree.SubElement(level, qn("a:defRPr"), sz=hundredths(para.style.size))
     run.set("b", "1" if para.style.bold else "0")
+    run.set("i", "1" if para.style.italic else "0")
     _scheme_fill(run, color)
     etree.SubElement(run, qn("a:latin"), typeface=font)
     return level
