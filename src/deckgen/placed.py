@@ -150,6 +150,7 @@ class Master:
 
     name: str
     title: PlacedParagraph
+    display: float  # the size of a title slide's and a section's title, points
     levels: tuple[PlacedParagraph, ...]  # body text, outline levels 0-8
     footer: PlacedParagraph  # the footer line and slide number
     colors: Scheme

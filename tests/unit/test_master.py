@@ -128,10 +128,9 @@ def test_layout_placeholders_sit_where_deckgen_puts_them_without_office_leftover
     )
     for each in light.slide_layouts:
         assert read.xpath(each._element, "p:cSld/p:bg") == []
-        sizes = read.xpath(each._element, ".//p:sp//a:lstStyle//a:defRPr/@sz")
-        footer = "@type='ftr' or @type='sldNum' or @type='dt'"
-        footers = read.xpath(each._element, f".//p:sp[.//p:ph[{footer}]]//a:lstStyle//a:defRPr/@sz")
-        assert sorted(sizes) == sorted(footers), each.name  # only the footer line is sized
+        kept = "@type='ftr' or @type='sldNum' or @type='dt' or @type='title' or @type='ctrTitle'"
+        bodies = f".//p:sp[not(.//p:ph[{kept}])]//a:lstStyle//a:defRPr/@sz"
+        assert read.xpath(each._element, bodies) == [], each.name  # body text sized by the master
 
 
 def test_slides_inherit_the_master_background_instead_of_painting_their_own(

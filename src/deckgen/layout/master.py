@@ -28,7 +28,9 @@ def master(ctx: Ctx, page: Page) -> Master:
     levels = tuple(level_style(level, ctx) for level in range(LEVELS))
     size = theme.sizes.footer
     footer = PlacedParagraph((), ctx.style(size, theme.colors.muted), line_height(size))
-    return Master(theme.name, heading, levels, footer, scheme(ctx), _boxes(ctx, page))
+    return Master(
+        theme.name, heading, theme.sizes.title_slide, levels, footer, scheme(ctx), _boxes(ctx, page)
+    )
 
 
 def level_style(level: int, ctx: Ctx) -> PlacedParagraph:

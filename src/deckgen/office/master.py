@@ -204,6 +204,11 @@ def _body(sp: Any, name: str, master: Master) -> None:
         etree.SubElement(first, qn("a:buNone"))
     if name in ("footer", "number", "date"):
         _footer_style(styles, name, master)
+    if name in ("centre-title", "section-title"):
+        first = etree.SubElement(styles, qn("a:lvl1pPr"))
+        run = etree.SubElement(first, qn("a:defRPr"), sz=hundredths(master.display))
+        if name == "section-title":  # a divider's title is in the accent colour
+            _scheme_fill(run, "accent1")
 
 
 def _footer_style(styles: Any, name: str, master: Master) -> None:
