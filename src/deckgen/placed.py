@@ -24,8 +24,9 @@ LAYOUTS: tuple[Layout, ...] = (
 )  # fmt: skip
 # Which of its layout's placeholders a frame or picture fills: "body" is the layout's one
 # content area (a title slide's subtitle, a section's text), "left"/"right" the two of Two
-# Content, "picture"/"caption" those of Picture with Caption; "" a shape of its own.
-Slot = Literal["", "body", "left", "right", "picture", "caption"]
+# Content and Comparison, "left-head"/"right-head" Comparison's headings over them,
+# "picture"/"caption" those of Picture with Caption; "" a shape of its own.
+Slot = Literal["", "body", "left", "right", "left-head", "right-head", "picture", "caption"]
 
 
 def emu(points: float) -> int:

@@ -258,7 +258,7 @@ def _joined(shapes: list[Shape], gap: float) -> list[Shape]:
 
 def _next(upper: TextFrame, lower: TextFrame, gap: float) -> bool:
     """Whether `lower` is plain text right under plain text `upper`, one gap below it."""
-    plain = all(f.role == "body" and not f.fill and not f.inset for f in (upper, lower))
+    plain = all(f.role == "body" and not (f.fill or f.inset or f.slot) for f in (upper, lower))
     below = abs(upper.box.y + upper.box.h + gap - lower.box.y) < 0.01
     return plain and below and (upper.box.x, upper.box.w) == (lower.box.x, lower.box.w)
 
@@ -346,23 +346,59 @@ def _column_widths(
 
 
 def _place_columns(columns: ReadyColumns, box: Box, ctx: Ctx) -> list[Shape]:
-    shapes: list[Shape] = []
+    placed: list[list[Shape]] = []
     x = box.x
-    sides: tuple[Slot, ...] = ("left", "right") if len(columns.columns) == 2 else ()
-    for number, (column, w) in enumerate(_column_widths(columns, box.w, ctx)):
-        placed = place_stack(column.blocks, Box(x, box.y, w, box.h), ctx)
-        shapes += _with_slot(placed, sides[number]) if sides else placed
+    for column, w in _column_widths(columns, box.w, ctx):
+        placed.append(place_stack(column.blocks, Box(x, box.y, w, box.h), ctx))
         x += w + ctx.gap
-    return shapes
+    if len(placed) == 2:
+        headed = _all_headed(placed)
+        left, right = placed
+        placed = [_sided(left, "left", ctx.gap, headed), _sided(right, "right", ctx.gap, headed)]
+    return [shape for column in placed for shape in column]
 
 
-def _with_slot(shapes: list[Shape], slot: Slot) -> list[Shape]:
-    """A column's shapes, its first text frame filling the layout's placeholder for that side
-    (Two Content's left or right) when the slide turns out to be just the two columns."""
-    for index, shape in enumerate(shapes):
-        if isinstance(shape, TextFrame) and shape.role == "body":
-            return [*shapes[:index], replace(shape, slot=slot), *shapes[index + 1 :]]
-    return shapes
+def _all_headed(columns: list[list[Shape]]) -> bool:
+    firsts = [_first_text(column) for column in columns]
+    return all(first is not None and _headed(first) for first in firsts)
+
+
+def _sided(column: list[Shape], side: Slot, gap: float, headed: bool) -> list[Shape]:
+    """Two columns fill the layout's two placeholders (Two Content) when the slide turns out to
+    be just them: each column's first text frame takes its side; when each begins with a
+    one-line bold heading, the headings fill Comparison's heading placeholders over them."""
+    first = _first_text(column)
+    if first is None:
+        return column
+    index = column.index(first)
+    filled = _split_head(first, side, gap) if headed else [replace(first, slot=side)]
+    return [*column[:index], *filled, *column[index + 1 :]]
+
+
+def _first_text(shapes: list[Shape]) -> TextFrame | None:
+    return next((s for s in shapes if isinstance(s, TextFrame) and s.role == "body"), None)
+
+
+def _headed(frame: TextFrame) -> bool:
+    """A frame that begins with a heading: a one-line paragraph in bold, text following it."""
+    if len(frame.paragraphs) < 2:
+        return False
+    head = frame.paragraphs[0]
+    bold = head.style.bold or all(run.bold or not run.text.strip() for run in head.runs)
+    return head.bullet is None and head.lines == 1 and bold
+
+
+def _split_head(frame: TextFrame, side: Slot, gap: float) -> list[Shape]:
+    """The heading as a frame of its own over the rest; the gap between them, which joining
+    had put into the space above the second paragraph, goes back between the frames."""
+    head, first, *rest = frame.paragraphs
+    high = text_height(head.lines, head.style.size)
+    box = frame.box
+    slot: Slot = "left-head" if side == "left" else "right-head"
+    heading = replace(frame, box=Box(box.x, box.y, box.w, high), paragraphs=(head,), slot=slot)
+    first = replace(first, space_before=first.space_before - gap)
+    under = Box(box.x, box.y + high + gap, box.w, box.h - high - gap)
+    return [heading, replace(frame, box=under, paragraphs=(first, *rest), slot=side)]
 
 
 def _plain_run(text: str) -> Run:

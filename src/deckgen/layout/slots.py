@@ -23,9 +23,10 @@ def arrange(kind: str, titled: bool, shapes: tuple[Shape, ...]) -> tuple[Layout,
         shapes = _fill(shapes, {id(content[0]): "picture"})
         return "Picture with Caption", _first(shapes, "caption", "caption")
     sides = [s for s in content if isinstance(s, TextFrame) and s.slot in ("left", "right")]
+    heads = [s for s in content if isinstance(s, TextFrame) and s.slot.endswith("-head")]
     others = [s for s in content if isinstance(s, TextFrame) and s.role == "body" and not s.slot]
     if len(sides) == 2 and not others:
-        return "Two Content", shapes
+        return ("Comparison" if heads else "Two Content"), shapes
     shapes = tuple(_unslotted(s) for s in shapes)
     if any(isinstance(s, TextFrame) and s.role == "body" for s in content):
         return "Title and Content", _first(shapes, "body", "body")

@@ -42,7 +42,13 @@ from deckgen.placed import (
 )
 
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-_SLOT_NAMES = {"Two Content": ("left", "right"), "Picture with Caption": ("picture", "caption")}
+_SLOT_NAMES = {
+    "Two Content": ("left", "right"),
+    "Comparison": ("left-head", "left", "right-head", "right"),
+    "Picture with Caption": ("picture", "caption"),
+}
+# Slots whose layout placeholder holds a line of text, not a list (no bullet on level 0).
+_LINES = {"caption", "left-head", "right-head"}
 _PH_TYPES = {"ftr": PP.FOOTER, "sldNum": PP.SLIDE_NUMBER}
 
 
@@ -167,7 +173,7 @@ def _base(master: Master | None, layout: str, slot: str) -> Callable[[int], Plac
     if master is None:
         return None
     levels = master.levels
-    if layout in ("Title and Content", "Two Content") and slot != "caption":
+    if slot not in _LINES and layout not in ("Title Slide", "Section Header"):
         return lambda level: levels[level]
     plain = replace(levels[0], bullet=None, indent=0.0, hang=0.0)
     return lambda level: plain if level == 0 else levels[level]
