@@ -117,15 +117,15 @@ def saved(prs: Any, content_type: str = PRESENTATION) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                data = source.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    data = data.replace(PRESENTATION.encode(), content_type.encode())
-                entry = zipfile.ZipInfo(info.filename, FIXED)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(entry, data)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(PRESENTATION.encode(), content_type.encode())
+            entry = zipfile.ZipInfo(info.filename, FIXED)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
     return out.getvalue()
 
 

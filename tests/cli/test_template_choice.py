@@ -107,3 +107,10 @@ def test_layouts_without_a_template_are_a_warning(in_tmp: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     assert "talk/talk.md:2:10: warning: 'layouts' names template layouts" in result.output
+
+
+def test_dump_lays_the_deck_out_on_the_template_s_page(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## Slide\n")
+    result = run("dump", "--layout", "--template", str(CORP))
+    assert result.exit_code == 0, result.output
+    assert "\ndeck 720x540\nslide 1 content" in result.output

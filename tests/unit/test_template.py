@@ -227,3 +227,14 @@ def test_a_damaged_presentation_is_a_located_error(in_tmp: Path) -> None:
     (in_tmp / "broken.potx").write_bytes(_zip(entries))
     with pytest.raises(TemplateError, match=r"template broken\.potx is damaged"):
         load_template(Path("broken.potx"), None)
+
+
+def test_the_master_s_own_typefaces_and_theme_references_are_resolved(in_tmp: Path) -> None:
+    package = zipfile.ZipFile(CORP)
+    entries = {name: package.read(name) for name in package.namelist()}
+    master = entries["ppt/slideMasters/slideMaster1.xml"]
+    master = master.replace(b'typeface="+mj-lt"', b'typeface="Liberation Serif"')
+    entries["ppt/slideMasters/slideMaster1.xml"] = master.replace(b"+mn-lt", b"+mj-lt")
+    (in_tmp / "own.potx").write_bytes(_zip(entries))
+    template = load_template(Path("own.potx"))
+    assert (template.heading_font, template.body_font) == ("Liberation Serif", "Corpo Sans")
