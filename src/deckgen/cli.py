@@ -80,6 +80,13 @@ _allow_outside = click.option(
     help="Read pictures and diagrams from outside the talk's project folder.",
 )
 
+_template = click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Build on this .pptx/.potx's masters, layouts, colours and fonts (overrides the "
+    "front matter's template:).",
+)
+
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
@@ -92,13 +99,20 @@ _allow_outside = click.option(
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when there are warnings.")
 @click.option("--force", is_flag=True, help="Write the deck even if -o does not end in .pptx.")
 @_allow_outside
+@_template
 def build(
-    source: Path, output: Path | None, strict: bool, force: bool, allow_outside: bool
+    source: Path,
+    output: Path | None,
+    strict: bool,
+    force: bool,
+    allow_outside: bool,
+    template: Path | None,
 ) -> None:
     """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
     from deckgen.pipeline import BuildOptions
 
-    if not _build_and_report(source, output, BuildOptions(strict, force, allow_outside)):
+    options = BuildOptions(strict, force, allow_outside, template)
+    if not _build_and_report(source, output, options):
         sys.exit(1)
 
 
@@ -182,8 +196,14 @@ def _build_and_report(source: Path, output: Path | None, options: BuildOptions) 
 )
 @click.option("--max-builds", type=click.IntRange(min=1), hidden=True)
 @_allow_outside
+@_template
 def watch(
-    source: Path, output: Path | None, interval: float, max_builds: int | None, allow_outside: bool
+    source: Path,
+    output: Path | None,
+    interval: float,
+    max_builds: int | None,
+    allow_outside: bool,
+    template: Path | None,
 ) -> None:
     """Build SOURCE, then rebuild whenever the talk or its diagrams change (Ctrl-C stops)."""
     import time
@@ -192,7 +212,8 @@ def watch(
     from deckgen.pipeline import BuildOptions
 
     def stamps() -> list[tuple[Path, int]]:
-        return [(p, p.stat().st_mtime_ns) for p in watched_files(source) if p.exists()]
+        files = [*watched_files(source), *([template] if template else [])]
+        return [(p, p.stat().st_mtime_ns) for p in files if p.exists()]
 
     builds, seen = 0, None
     click.echo(f"watching {source} (Ctrl-C stops)")
@@ -201,7 +222,8 @@ def watch(
             now = stamps()
             if now != seen:
                 seen = now
-                _build_and_report(source, output, BuildOptions(allow_outside=allow_outside))
+                options = BuildOptions(allow_outside=allow_outside, template=template)
+                _build_and_report(source, output, options)
                 builds += 1
             else:
                 time.sleep(interval)
@@ -233,7 +255,10 @@ def new(folder: Path, title: str) -> None:
 )
 @click.option("--force", is_flag=True, help="Write the PDF even if -o does not end in .pdf.")
 @_allow_outside
-def export(source: Path, output: Path | None, force: bool, allow_outside: bool) -> None:
+@_template
+def export(
+    source: Path, output: Path | None, force: bool, allow_outside: bool, template: Path | None
+) -> None:
     """Build SOURCE and turn the deck into a PDF with LibreOffice."""
     from deckgen.export import export_pdf
     from deckgen.files import check_output, default_output, watched_files
@@ -243,7 +268,8 @@ def export(source: Path, output: Path | None, force: bool, allow_outside: bool) 
     try:
         pdf = output or default_output(source).with_suffix(".pdf")
         check_output(pdf, ".pdf", [*watched_files(source), default_output(source)], force)
-        deck = build_deck(source, None, diagnostics, BuildOptions(allow_outside=allow_outside))
+        options = BuildOptions(allow_outside=allow_outside, template=template)
+        deck = build_deck(source, None, diagnostics, options)
         pdf = export_pdf(deck.output, pdf)
     except DeckgenError as error:
         _report(diagnostics)
@@ -256,13 +282,14 @@ def export(source: Path, output: Path | None, force: bool, allow_outside: bool) 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
 @_allow_outside
-def check(source: Path, allow_outside: bool) -> None:
+@_template
+def check(source: Path, allow_outside: bool, template: Path | None) -> None:
     """Report what would look wrong in SOURCE's deck, writing nothing; exit 1 if anything."""
     from deckgen.pipeline import check_talk
 
     diagnostics = Diagnostics()
     try:
-        slides = check_talk(source, diagnostics, allow_outside)
+        slides = check_talk(source, diagnostics, allow_outside, template)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "check")
@@ -295,7 +322,8 @@ def outline(source: Path) -> None:
     "--layout", is_flag=True, help="Show the laid-out deck: every shape's box, sizes and lines."
 )
 @_allow_outside
-def dump(source: Path, layout: bool, allow_outside: bool) -> None:
+@_template
+def dump(source: Path, layout: bool, allow_outside: bool, template: Path | None) -> None:
     """Print what deckgen understood of SOURCE: the parsed slides, or with --layout the deck
     as laid out (positions in points)."""
     from deckgen.dump import dump_deck, dump_placed
@@ -306,9 +334,10 @@ def dump(source: Path, layout: bool, allow_outside: bool) -> None:
     try:
         if layout:
             cache = diagram_cache(default_output(source))
-            text = dump_placed(place_talk(source, cache, diagnostics, allow_outside))
+            placed = place_talk(source, cache, diagnostics, allow_outside, template)
+            text = dump_placed(placed)
         else:
-            text = dump_deck(read_talk(source, diagnostics, allow_outside)[0])
+            text = dump_deck(read_talk(source, diagnostics, allow_outside, template)[0])
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "dump")

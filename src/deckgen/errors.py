@@ -65,6 +65,10 @@ class ThemeError(DeckgenError):
     """A theme cannot be found or its data is wrong."""
 
 
+class TemplateError(DeckgenError):
+    """A template (--template, or `template:` in the front matter) cannot be read."""
+
+
 class FontError(DeckgenError):
     """No font file to measure text with."""
 

@@ -9,6 +9,7 @@ from typing import Literal
 from deckgen.errors import SourceLocation
 
 __all__ = [
+    "LAYOUT_NAMES",
     "Block",
     "BulletList",
     "Code",
@@ -32,6 +33,17 @@ __all__ = [
 ]
 
 Align = Literal["left", "center", "right"]
+# The slide layouts deckgen asks a template for, by PowerPoint's names (front matter `layouts:`).
+LAYOUT_NAMES = (
+    "Title Slide",
+    "Title and Content",
+    "Section Header",
+    "Two Content",
+    "Comparison",
+    "Title Only",
+    "Blank",
+    "Picture with Caption",
+)
 SlideKind = Literal["title", "section", "content"]
 
 
@@ -165,6 +177,8 @@ class DeckMeta:
     footer: str = ""
     paginate: bool = False
     lang: str = "en-US"
+    template: str = ""  # a .pptx/.potx path, relative to the talk's folder
+    layouts: tuple[tuple[str, str], ...] = ()  # deckgen layout name -> the template's name
     source: SourceLocation | None = None
     # Where each front matter value was written, so later steps (an unknown theme) can point at it.
     value_sources: tuple[tuple[str, SourceLocation], ...] = ()

@@ -8,9 +8,10 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.assets import FileAssets, SketchAssets
-from deckgen.errors import Diagnostics, StrictError, ThemeError
+from deckgen.errors import Diagnostics, SourceLocation, StrictError, TemplateError, ThemeError
 from deckgen.files import (
     check_output,
     default_output,
@@ -28,6 +29,9 @@ from deckgen.ready import ReadyDeck
 from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme
 
+if TYPE_CHECKING:
+    from deckgen.office.template import Template
+
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
 EARLIEST_DATE = datetime(1980, 1, 1, tzinfo=UTC)  # the zip format's first and last dates
 LATEST_DATE = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
@@ -38,6 +42,28 @@ class BuildOptions:
     strict: bool = False  # fail on warnings
     force: bool = False  # write an output whose name lacks the .pptx suffix
     allow_outside: bool = False  # read pictures and diagrams outside the talk's project
+    template: Path | None = None  # --template: overrides the front matter's `template:`
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """The parsed talk, the theme it is set in (made to match the template, when it has one),
+    the template, and the front matter's `layouts:` names the template has."""
+
+    deck: Deck
+    theme: Theme
+    template: Template | None = None
+    layouts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """The laid-out deck, every file it was made from, and what the writer builds on."""
+
+    deck: PlacedDeck
+    inputs: tuple[Path, ...]
+    template: Template | None = None
+    layouts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +83,27 @@ def build_deck(
     options = options or BuildOptions()
     output = output or default_output(source)
     check_output(output, ".pptx", [], options.force)  # a wrong name fails before any drawing
-    placed, inputs = _place(source, diagram_cache(output), diagnostics, options.allow_outside)
-    check_output(output, ".pptx", inputs, options.force)
+    placed = _place(source, diagram_cache(output), diagnostics, options)
+    check_output(output, ".pptx", placed.inputs, options.force)
     if options.strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
-    write_atomically(output, write_pptx(placed, creation_date()))
-    return BuildResult(output, len(placed.slides), time.perf_counter() - started)
+    # For the lead: the writer builds on placed.template (open_presentation, slide_layout and
+    # pick_layout(template, name, dict(placed.layouts)) in office/template.py) once it takes it:
+    # write_pptx(placed.deck, creation_date(), placed.template, placed.layouts).
+    write_atomically(output, write_pptx(placed.deck, creation_date()))
+    return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started)
 
 
-def check_talk(source: Path, diagnostics: Diagnostics, allow_outside: bool = False) -> int:
+def check_talk(
+    source: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
+) -> int:
     """Everything a build does but writing, plus a warning for each slide without notes.
     Returns the number of slides the deck would have."""
     cache = diagram_cache(default_output(source))
-    placed = place_talk(source, cache, diagnostics, allow_outside)
+    placed = place_talk(source, cache, diagnostics, allow_outside, template)
     silent = {s.source for s in placed.slides if not s.notes.strip()}
     for where in sorted(silent):
         diagnostics.warn(where, "slide without speaker notes", "add a '::: notes' block")
@@ -77,22 +111,27 @@ def check_talk(source: Path, diagnostics: Diagnostics, allow_outside: bool = Fal
 
 
 def place_talk(
-    source: Path, cache: Path, diagnostics: Diagnostics, allow_outside: bool = False
+    source: Path,
+    cache: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
 ) -> PlacedDeck:
     """Parse, resolve and lay out: the deck, ready to write."""
-    return _place(source, cache, diagnostics, allow_outside)[0]
+    options = BuildOptions(allow_outside=allow_outside, template=template)
+    return _place(source, cache, diagnostics, options).deck
 
 
-def _place(
-    source: Path, cache: Path, diagnostics: Diagnostics, allow_outside: bool
-) -> tuple[PlacedDeck, list[Path]]:
-    """The laid-out deck, and every file it was made from (talk, theme, pictures, specs)."""
-    deck, theme = read_talk(source, diagnostics, allow_outside)
-    assets = FileAssets(theme, cache, diagnostics, project_roots(source), allow_outside)
+def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOptions) -> Placed:
+    """The laid-out deck, and every file it was made from (talk, theme, template, pictures,
+    specs)."""
+    talk = load_talk(source, diagnostics, options.allow_outside, options.template)
+    deck, theme = talk.deck, talk.theme
+    assets = FileAssets(theme, cache, diagnostics, project_roots(source), options.allow_outside)
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
-    theme_file = _theme_file(source, deck)
-    inputs = [*talk_files(source), *assets.read, *([theme_file] if theme_file else [])]
-    return placed, inputs
+    files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
+    inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
+    return Placed(placed, tuple(inputs), talk.template, talk.layouts)
 
 
 def _theme_file(source: Path, deck: Deck) -> Path | None:
@@ -110,9 +149,23 @@ def outline_talk(source: Path, diagnostics: Diagnostics) -> ReadyDeck:
 
 
 def read_talk(
-    source: Path, diagnostics: Diagnostics, allow_outside: bool = False
+    source: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
 ) -> tuple[Deck, Theme]:
     """The parsed talk and the theme its front matter names (with fonts to measure it)."""
+    talk = load_talk(source, diagnostics, allow_outside, template)
+    return talk.deck, talk.theme
+
+
+def load_talk(
+    source: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
+) -> Talk:
+    """The parsed talk, its theme and its template (`template` overrides the front matter's)."""
     from deckgen.fonts import check_fonts
     from deckgen.markdown import parse_talk
 
@@ -124,8 +177,65 @@ def read_talk(
         hint = "keep the theme in the talk's project, or pass --allow-outside"
         raise ThemeError(f"theme file outside the project: {deck.meta.theme}", where, hint)
     theme = load_theme(deck.meta.theme, files[0].parent, where, diagnostics)
-    check_fonts(theme.fonts.body, theme.fonts.heading, theme.fonts.code)
-    return deck, theme
+    talk = _with_template(Talk(deck, theme), source, diagnostics, allow_outside, template)
+    check_fonts(talk.theme.fonts.body, talk.theme.fonts.heading, talk.theme.fonts.code)
+    return talk
+
+
+def _template_file(
+    source: Path, deck: Deck, given: Path | None
+) -> tuple[Path | None, SourceLocation | None]:
+    """The template --template names (as typed), else the front matter's (relative to the
+    talk's folder), and where it was named: the front matter line, or None for the option."""
+    if given is not None:
+        return given, None
+    if not deck.meta.template:
+        return None, None
+    folder = source if source.is_dir() else source.parent
+    return folder / deck.meta.template, deck.meta.source_of("template")
+
+
+def _with_template(
+    talk: Talk, source: Path, diagnostics: Diagnostics, allow_outside: bool, given: Path | None
+) -> Talk:
+    """The talk set in its template's theme. A template the front matter names must be in the
+    project (a talk from elsewhere must not read the speaker's files); one typed after
+    --template is read where it is."""
+    from deckgen.office.template import load_template, template_theme
+
+    meta = talk.deck.meta
+    path, where = _template_file(source, talk.deck, given)
+    if path is None:
+        if meta.layouts:
+            message = "'layouts' names template layouts, but the talk has no template"
+            diagnostics.warn(meta.source_of("layouts"), message, "add 'template: corp.pptx'")
+        return talk
+    if where is not None and not allow_outside and not inside(path, project_roots(source)):
+        hint = "keep the template in the talk's project, or pass --allow-outside"
+        raise TemplateError(f"template outside the project: {meta.template}", where, hint)
+    template = load_template(path, where)
+    theme = template_theme(talk.theme, template, diagnostics)
+    layouts = _known_layouts(template, meta.layouts, meta.source_of("layouts"), diagnostics)
+    return Talk(talk.deck, theme, template, layouts)
+
+
+def _known_layouts(
+    template: Template,
+    names: tuple[tuple[str, str], ...],
+    where: SourceLocation | None,
+    diagnostics: Diagnostics,
+) -> tuple[tuple[str, str], ...]:
+    """The `layouts:` names the template has; each it lacks is a warning here, at the front
+    matter, so the writer's pick_layout only speaks of layouts the template lacks itself."""
+    from deckgen.office.template import layout_named, pick_layout
+
+    known = []
+    for ours, theirs in names:
+        if layout_named(template, theirs) is None:
+            diagnostics.warn(where, pick_layout(template, ours, {ours: theirs})[1] or "")
+        else:
+            known.append((ours, theirs))
+    return tuple(known)
 
 
 def creation_date() -> datetime:

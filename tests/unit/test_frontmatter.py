@@ -42,3 +42,34 @@ def test_front_matter_left_open_is_a_warning_when_parsing_the_talk() -> None:
     diagnostics = Diagnostics()
     parse_talk([("talk.md", "---\ntitle: Talk\n\n## Slide\n")], diagnostics)
     assert [w.location for w in diagnostics.warnings] == [SourceLocation("talk.md", 1, 1)]
+
+
+def test_template_and_layouts_are_read() -> None:
+    text = "template: corp.potx\nlayouts: {title and content: Inhalt, Title Only: Nur Titel}\n"
+    front = read_front_matter(text, "talk.md", 1)
+    assert front.problems == []
+    assert front.meta.template == "corp.potx"
+    assert front.meta.layouts == (("Title and Content", "Inhalt"), ("Title Only", "Nur Titel"))
+    assert front.meta.source_of("template") == SourceLocation("talk.md", 2, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "layouts:\n  Title Only: Titel\n  Title and Contnt: Inhalt\n",
+            "talk.md:4:3: 'layouts' names 'Title and Contnt', which is not one of deckgen's "
+            "layouts (did you mean 'Title and Content'?)",
+        ),
+        (
+            "layouts: [Inhalt]\n",
+            "talk.md:2:10: 'layouts' must map deckgen's layout names to the template's, "
+            "like {Title Only: Titel}",
+        ),
+        ("layouts:\n  Blank:\n", "talk.md:3:9: 'layouts' has no template layout name for 'Blank'"),
+        ("template: ''\n", "talk.md:2:11: 'template' must be the path of a .pptx or .potx file"),
+    ],
+)
+def test_wrong_template_and_layouts_are_located_errors(text: str, expected: str) -> None:
+    front = read_front_matter(text, "talk.md", 1)
+    assert [str(p) for p in front.problems] == [expected]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from deckgen.errors import Problem, SourceLocation, TalkError, did_you_mean
-from deckgen.model import DeckMeta
+from deckgen.model import LAYOUT_NAMES, DeckMeta
 from deckgen.theme import builtin_themes
 from deckgen.yamlfile import LocDict, LocList, load_yaml
 
@@ -17,7 +17,15 @@ MAX_DURATION = 1440.0  # minutes
 
 
 class _BadValue(ValueError):
-    """A front matter value of the wrong kind; the message says what was expected."""
+    """A front matter value of the wrong kind; the message says what was expected. `mark` is
+    the place inside the value (a key of a mapping) when that is where it went wrong."""
+
+    def __init__(
+        self, message: str, mark: tuple[int, int] | None = None, hint: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.hint = hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +109,37 @@ def _is_level(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 6
 
 
+def _template(value: Any) -> str:
+    text = _text(value).strip()
+    if not text:
+        raise _BadValue("must be the path of a .pptx or .potx file")
+    return text
+
+
+def _layouts(value: Any) -> tuple[tuple[str, str], ...]:
+    """`layouts: {Title and Content: Inhalt}`: deckgen's layout names (any case) -> the
+    template's; a name deckgen does not have is an error at that name."""
+    if not isinstance(value, LocDict):
+        raise _BadValue(
+            "must map deckgen's layout names to the template's, like {Title Only: Titel}"
+        )
+    ours = {name.casefold(): name for name in LAYOUT_NAMES}
+    pairs = []
+    for key, name in value.items():
+        if str(key).casefold() not in ours:
+            hint = (
+                did_you_mean(str(key), LAYOUT_NAMES)
+                or f"deckgen's layouts: {', '.join(LAYOUT_NAMES)}"
+            )
+            message = f"names '{key}', which is not one of deckgen's layouts"
+            raise _BadValue(message, value.key_marks[key], hint)
+        written = value.texts.get(key, "").strip()
+        if isinstance(name, LocDict | LocList) or not written:
+            raise _BadValue(f"has no template layout name for '{key}'", value.value_marks[key])
+        pairs.append((ours[str(key).casefold()], written))
+    return tuple(pairs)
+
+
 def _notes(value: Any) -> tuple[str, ...]:
     text = _text(value)
     return tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
@@ -114,6 +153,8 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "date": _text,
     "duration": _duration,
     "theme": _text,
+    "template": _template,
+    "layouts": _layouts,
     "aspect": _aspect,
     "slide-level": _slide_level,
     "footer": _text,
@@ -130,7 +171,7 @@ _STYLING = """style class backgroundColor backgroundImage backgroundPosition bac
 backgroundSize color math transition description image url keywords"""
 _MARP_IGNORED = frozenset(_STYLING.split())
 # Readers of text: a number or date there is shown as written (`1.50`, not `1.5`).
-_AS_WRITTEN = frozenset({_text, _author, _lang, _notes})
+_AS_WRITTEN = frozenset({_text, _author, _lang, _notes, _template})
 _MARP_THEMES = frozenset({"default", "gaia", "uncover"})
 _META_FIELDS = {f.name for f in fields(DeckMeta)}
 
@@ -201,11 +242,11 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
         try:
             values[key] = reader(value)
         except _BadValue as bad:
-            where_value = _mark(path, data.value_marks[key])
+            where_value = _mark(path, bad.mark or data.value_marks[key])
             if key == "size":  # Marp themes define sizes of their own: Marp's key, a warning
                 warnings.append(Problem(where_value, f"'size' {bad}; 16:9 is used"))
             else:
-                problems.append(Problem(where_value, f"'{key}' {bad}"))
+                problems.append(Problem(where_value, f"'{key}' {bad}", bad.hint))
     places = {key: _mark(path, data.value_marks[key]) for key in values}
     marp = bool(values.pop("marp", False))
     if "theme" in values and not _deckgen_theme(values["theme"]):
