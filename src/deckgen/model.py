@@ -52,6 +52,7 @@ class Run:
 class Paragraph:
     runs: tuple[Run, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class ListItem:
     ordered: bool
     number: int | None
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ class Code:
     text: str
     language: str
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class Table:
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
     aligns: tuple[Align | None, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ class Image:
     background: bool = False
     side: str = ""
     share: float = 0.5
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +118,14 @@ class DiagramRef:
     alt: str
     source: SourceLocation
     step: int | None = None
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     paragraphs: tuple[Paragraph, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +172,7 @@ class DeckMeta:
     footer: str = ""
     paginate: bool = False
     lang: str = "en-US"
+    incremental: bool = False  # every list appears item by item (Pandoc's -i)
     source: SourceLocation | None = None
     # Where each front matter value was written, so later steps (an unknown theme) can point at it.
     value_sources: tuple[tuple[str, SourceLocation], ...] = ()
