@@ -83,24 +83,30 @@ def _at(block: Block) -> str:
     return f"@{block.source.line}:{block.source.col}"
 
 
+def _click(click: int) -> str:
+    """` [click 2]` after what appears on the slide's second click; nothing for the rest."""
+    return f" [click {click}]" if click else ""
+
+
 def _paragraph(block: Paragraph) -> Iterator[str]:
-    yield f"paragraph {_at(block)}: {dump_runs(block.runs)}"
+    yield f"paragraph {_at(block)}{_click(block.click)}: {dump_runs(block.runs)}"
 
 
 def _list(block: BulletList) -> Iterator[str]:
     yield f"list {_at(block)}"
     for item in block.items:
         marker = f"{item.number}." if item.ordered else "-"
-        yield f"{_INDENT * (item.level + 1)}{marker} {dump_runs(item.runs)}"
+        text = f"{marker} {dump_runs(item.runs)}{_click(item.click)}"
+        yield f"{_INDENT * (item.level + 1)}{text}"
 
 
 def _code(block: Code) -> Iterator[str]:
-    yield f"code {block.language or '-'} {_at(block)}"
+    yield f"code {block.language or '-'} {_at(block)}{_click(block.click)}"
     yield from (f"{_INDENT}| {line}".rstrip() for line in block.text.split("\n"))
 
 
 def _table(block: Table) -> Iterator[str]:
-    yield f"table {_at(block)}"
+    yield f"table {_at(block)}{_click(block.click)}"
     yield f"{_INDENT}aligns: {' '.join(a or '-' for a in block.aligns)}"
     yield f"{_INDENT}header: {_row(block.header)}"
     yield from (f"{_INDENT}row: {_row(row)}" for row in block.rows)
@@ -115,16 +121,18 @@ def _image(block: Image) -> Iterator[str]:
     size += [f"width={block.width_px}px"] if block.width_px is not None else []
     size += ["background"] if block.background else []
     size += [f"{block.side}:{block.share:.0%}"] if block.side else []
-    yield " ".join(["image", block.path, f"alt={block.alt!r}", *size, _at(block)])
+    line = " ".join(["image", block.path, f"alt={block.alt!r}", *size, _at(block)])
+    yield line + _click(block.click)
 
 
 def _diagram(block: DiagramRef) -> Iterator[str]:
     step = [f"step={block.step}"] if block.step is not None else []
-    yield " ".join(["diagram", block.path, f"alt={block.alt!r}", *step, _at(block)])
+    line = " ".join(["diagram", block.path, f"alt={block.alt!r}", *step, _at(block)])
+    yield line + _click(block.click)
 
 
 def _quote(block: Quote) -> Iterator[str]:
-    yield f"quote {_at(block)}"
+    yield f"quote {_at(block)}{_click(block.click)}"
     for paragraph in block.paragraphs:
         yield from _indented(_paragraph(paragraph), 1)
 

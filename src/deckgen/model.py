@@ -64,6 +64,7 @@ class Run:
 class Paragraph:
     runs: tuple[Run, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class ListItem:
     ordered: bool
     number: int | None
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Code:
     text: str
     language: str
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,7 @@ class Table:
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
     aligns: tuple[Align | None, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Image:
     background: bool = False
     side: str = ""
     share: float = 0.5
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +130,14 @@ class DiagramRef:
     alt: str
     source: SourceLocation
     step: int | None = None
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     paragraphs: tuple[Paragraph, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +186,7 @@ class DeckMeta:
     lang: str = "en-US"
     template: str = ""  # a .pptx/.potx path, relative to the talk's folder
     layouts: tuple[tuple[str, str], ...] = ()  # deckgen layout name -> the template's name
+    incremental: bool = False  # every list appears item by item (Pandoc's -i)
     source: SourceLocation | None = None
     # Where each front matter value was written, so later steps (an unknown theme) can point at it.
     value_sources: tuple[tuple[str, SourceLocation], ...] = ()

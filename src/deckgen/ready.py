@@ -53,6 +53,7 @@ class Listing:
 
     lines: tuple[Line, ...]
     source: SourceLocation
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Figure:
     width_px: int | None = None
     caption: str = ""
     step: int | None = None
+    click: int = 0  # the click on which this appears; 0 = with the slide
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,7 @@ def _listing(code: Code, env: _Env) -> Listing:
     if not known:
         message = f"unknown code language '{code.language}': shown without highlighting"
         env.diagnostics.warn(code.source, message)
-    return Listing(lines, code.source)
+    return Listing(lines, code.source, code.click)
 
 
 def _picture(image: Image, env: _Env) -> Figure | Paragraph:
@@ -191,12 +191,13 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
         hint = "describe it: ![what the picture shows](path)"
         env.diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
     return Figure(found.path, image.alt, found.size, image.source, image.width_pct,
-                  image.width_px, image.caption)  # fmt: skip
+                  image.width_px, image.caption, click=image.click)  # fmt: skip
 
 
 def _stand_in(image: Image) -> Paragraph:
     """Text in the picture's place, so the speaker sees what is missing."""
-    return Paragraph((Run(f"[picture: {image.alt or image.path}]", italic=True),), image.source)
+    text = Run(f"[picture: {image.alt or image.path}]", italic=True)
+    return Paragraph((text,), image.source, image.click)
 
 
 def _diagram_steps(
@@ -213,5 +214,10 @@ def _diagram_steps(
 
 
 def _step_figure(ref: DiagramRef, step: DiagramStep) -> Figure:
+    """One step of a diagram; its steps are slides of their own, so the figure keeps the
+    click its reference was written on (after a pause) and nothing more."""
     alt = ref.alt or step.caption or PurePath(ref.path).stem
-    return Figure(step.png, alt, step.size, ref.source, caption=step.caption, step=step.number)
+    return Figure(
+        step.png, alt, step.size, ref.source, caption=step.caption, step=step.number,
+        click=ref.click,
+    )  # fmt: skip

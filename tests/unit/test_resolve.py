@@ -234,3 +234,23 @@ def test_backgrounds_come_apart_from_the_content_with_their_side() -> None:
     assert isinstance(section, SectionSlide)
     assert [(b.side, b.share, b.figure.path) for b in section.backdrops] == [("left", 0.4, "p.png")]
     assert [type(b) for b in section.blocks] == [Paragraph]
+
+
+def test_code_pictures_diagrams_and_stand_ins_keep_the_click_they_appear_on() -> None:
+    assets = FakeAssets({"a.png": (10, 10)}, {"d.yaml": steps("d", 2)})
+    text = (
+        "## Builds\n\nText\n\n. . .\n\n```python\nx = 1\n```\n\n. . .\n\n![a](a.png)\n\n"
+        "![b](https://example.org/b.png)\n\n. . .\n\n![d](d.yaml)\n"
+    )
+    deck, _ = resolve(text, assets)
+    first, second = deck.slides
+    assert isinstance(first, ContentSlide) and isinstance(second, ContentSlide)
+    kinds = [(type(b).__name__, getattr(b, "click", None)) for b in first.blocks]
+    assert kinds == [
+        ("Paragraph", 0),
+        ("Listing", 1),
+        ("Figure", 2),
+        ("Paragraph", 2),  # the web picture's stand-in text
+        ("Figure", 3),
+    ]
+    assert [b.click for b in second.blocks if isinstance(b, Figure)] == [2, 3]

@@ -31,9 +31,10 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     front = _front_matter(*files[0], problems)
     for warning in front.warnings:
         diagnostics.warn(warning.location, warning.message, warning.hint)
-    warned: set[str] = set()  # "warn once" keys, shared by all files
+    # One context per file, made from this one: all share the problems and "warn once" keys.
+    talk = Context("", [], diagnostics, problems, set(), front.meta.incremental, front.marp)
     items = [
-        _file_items(Context(path, _lines(text), diagnostics, problems, warned), tokens, index)
+        _file_items(replace(talk, path=path, lines=_lines(text)), tokens, index)
         for index, (path, tokens, text) in enumerate(files)
     ]
     rules = slide_rules(front, items, diagnostics)

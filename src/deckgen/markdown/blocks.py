@@ -6,11 +6,12 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from deckgen.errors import did_you_mean
 from deckgen.markdown.attrs import Attrs, parse_attrs, percent
 from deckgen.markdown.inline import Runs, Segment, merge_runs, runs_of, segments, strip_runs
-from deckgen.markdown.items import Break, Context, Directive, Heading, Item, Note
+from deckgen.markdown.items import Break, Context, Directive, Heading, Item, Note, Pause
 from deckgen.markdown.notes import blocks_text, comment_items, comments
 from deckgen.markdown.tokens import Token
 from deckgen.markdown.walk import line0 as _line0
@@ -39,6 +40,8 @@ _TAG = re.compile(r"<[^>]*>")
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 MAX_LEVEL = 2
 _ALIGNS: dict[str, Align] = {f"text-align:{a}": a for a in ("left", "center", "right")}
+_PAUSE = ". . ."  # Pandoc's pause: a paragraph of three spaced dots
+_FRAGMENTED = ("*", ")")  # Marp's fragmented lists: `* item` and `1) item`
 
 
 def convert(ctx: Context, tokens: Sequence[Token]) -> list[Item]:
@@ -53,6 +56,8 @@ def dispatch(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
 def _paragraph(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
     inline = inner[0]
     line0 = _line0(inline)
+    if inline.content.strip() == _PAUSE:
+        return [Pause(ctx.at(line0))]
     return _segment_items(ctx, segments(ctx, inline.children or [], line0), line0)
 
 
@@ -84,19 +89,30 @@ def _without_attrs(runs: Runs) -> Runs:
 
 def _list(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
     """A list, flattened; a picture or code inside an item splits the list around it."""
+    # Marp's rule for `*` lists holds in Marp talks only: Pandoc talks use `*` bullets freely.
+    steps = ctx.incremental or (ctx.marp and token.markup in _FRAGMENTED)
     items: list[Item] = []
     pending: list[ListItem] = []
     for entry in _list_entries(ctx, token, inner, 0):
         if isinstance(entry, ListItem):
             pending.append(entry)
             continue
-        if pending and not isinstance(entry, Note | Directive):
-            items.append(BulletList(tuple(pending), pending[0].source))
+        if pending and not isinstance(entry, Note | Directive | Pause):
+            items.append(_bullets(pending, steps))
             pending = []
         items.append(entry)
     if pending:
-        items.append(BulletList(tuple(pending), pending[0].source))
+        items.append(_bullets(pending, steps))
     return items
+
+
+def _bullets(items: list[ListItem], steps: bool) -> BulletList:
+    """With `steps` (an incremental list), each top-level item is a step of its own (1, 2, ...)
+    and sub-items share their item's; clicks.number_clicks turns steps into clicks."""
+    if steps:
+        counted = accumulate(int(item.level == 0) for item in items)
+        items = [replace(item, click=max(1, n)) for item, n in zip(items, counted, strict=True)]
+    return BulletList(tuple(items), items[0].source)
 
 
 def _list_entries(
@@ -219,12 +235,13 @@ def _quote_text(ctx: Context, block: Block) -> list[Paragraph]:
     return []
 
 
-def nested(ctx: Context, items: list[Item], what: str) -> tuple[list[Block], list[Note]]:
-    """Items inside a quote, column or notes: headings turn bold, notes pass up to the slide."""
+def nested(ctx: Context, items: list[Item], what: str) -> tuple[list[Block], list[Note | Pause]]:
+    """Items inside a quote, column or notes: headings turn bold, notes and pauses pass up to
+    the slide (a pause keeps its place, so it still holds back what follows it here)."""
     blocks: list[Block] = []
-    notes: list[Note] = []
+    notes: list[Note | Pause] = []
     for item in items:
-        if isinstance(item, Note):
+        if isinstance(item, Note | Pause):
             notes.append(item)
         elif isinstance(item, Directive):
             continue  # Marp's global directives belong at the top level, not in a block
@@ -276,14 +293,16 @@ def _stray_close(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Ite
 
 
 def _notes_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
-    blocks, notes = nested(ctx, convert(ctx, inner), "notes")
+    """The speaker's notes; a pause in them holds nothing back on the slide."""
+    blocks, passed = nested(ctx, convert(ctx, inner), "notes")
+    notes = [note for note in passed if isinstance(note, Note)]
     text = blocks_text(blocks) + tuple(p for note in notes for p in note.paragraphs)
     return [Note(text, ctx.at(_line0(token)))]
 
 
 def _columns_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
     columns: list[Column] = []
-    notes: list[Note] = []
+    notes: list[Note | Pause] = []
     for child, child_inner in walk(ctx, inner):
         child_attrs = parse_attrs(child.info) if child.type == "div_open" else Attrs()
         if child_attrs.name == "column":
@@ -321,6 +340,14 @@ def _stray_column(ctx: Context, token: Token, inner: Sequence[Token], attrs: Att
     return convert(ctx, inner)
 
 
+def _incremental_div(
+    ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs
+) -> list[Item]:
+    """Pandoc's `::: incremental`: its lists appear item by item; `::: nonincremental` turns
+    that off inside it, or under `incremental: true` in the front matter."""
+    return convert(replace(ctx, incremental=attrs.name == "incremental"), inner)
+
+
 def _transparent(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
     return convert(ctx, inner)
 
@@ -334,6 +361,8 @@ _DIVS: dict[str, DivHandler] = {
     "notes": _notes_div,
     "columns": _columns_div,
     "column": _stray_column,
+    "incremental": _incremental_div,
+    "nonincremental": _incremental_div,
 }
 
 HANDLERS: dict[str, Handler] = {

@@ -160,6 +160,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "footer": _text,
     "paginate": _paginate,
     "lang": _lang,
+    "incremental": _flag,  # Pandoc's -i: every list appears item by item
     "notes": _notes,  # Pandoc's notes for the title slide
     # Marp's keys that deckgen reads: `size` is the aspect, the others pick the slide rules.
     "size": _aspect,

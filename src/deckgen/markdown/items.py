@@ -41,7 +41,15 @@ class Directive:
     source: SourceLocation
 
 
-Item = Block | Heading | Break | Note | Directive
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """Pandoc's `. . .` (or `<!-- pause -->`): what follows on the slide waits for a click.
+    Kept as a place only: the slide builder numbers the clicks once the slide is whole."""
+
+    source: SourceLocation
+
+
+Item = Block | Heading | Break | Note | Directive | Pause
 
 
 @dataclass(slots=True)
@@ -53,6 +61,8 @@ class Context:
     diagnostics: Diagnostics
     problems: list[Problem] = field(default_factory=list)
     warned: set[str] = field(default_factory=set)  # shared by all files: "warn once" keys
+    incremental: bool = False  # lists read here appear item by item (`::: incremental`)
+    marp: bool = False  # Marp's talk: its `*` and `1)` lists appear item by item
 
     def at(self, line0: int, col: int | None = None) -> SourceLocation:
         """The location of a 0-based line; the column defaults to the first non-blank one."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import assert_never
 
 from deckgen.errors import SourceLocation
-from deckgen.markdown.items import Directive, Note
+from deckgen.markdown.items import Directive, Note, Pause
 from deckgen.model import (
     Block,
     BulletList,
@@ -34,7 +34,7 @@ marp paginate header footer class backgroundColor backgroundImage backgroundPosi
 backgroundRepeat backgroundSize color transition"""
 MARP_DIRECTIVES = frozenset(_MARP.split())
 _NOTE_KEYS = frozenset({"note", "notes", "speaker_note"})
-_BARE_DIRECTIVES = frozenset({"fit", "pause"})
+_BARE_DIRECTIVES = frozenset({"fit"})  # Marp's fitting header: layout fits every title anyway
 _ACTED_ON = frozenset({"headingDivider"})  # the others change only how Marp styles a slide
 
 
@@ -43,11 +43,14 @@ def comments(html: str) -> tuple[list[str], str]:
     return [m.group(1) for m in _COMMENT.finditer(html)], _COMMENT.sub("", html).strip()
 
 
-def comment_items(text: str, where: SourceLocation) -> list[Note | Directive]:
+def comment_items(text: str, where: SourceLocation) -> list[Note | Directive | Pause]:
     """A comment is a directive only when every line is `key: value` with a directive's key
-    (or it is `fit`/`pause`); any other comment, `Word: text` lines too, is a note."""
+    (or it is `fit`); `pause` is a pause, as `. . .` is (presenterm writes it so); any other
+    comment, `Word: text` lines too, is a note."""
     text = textwrap.dedent(text).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if text == "pause":
+        return [Pause(where)]
     if not lines or text in _BARE_DIRECTIVES:
         return []
     matches = [_DIRECTIVE.fullmatch(line) for line in lines]
@@ -56,7 +59,7 @@ def comment_items(text: str, where: SourceLocation) -> list[Note | Directive]:
         return [Note(_paragraphs(text), where)]
     pairs = [(m.group(1), m.group(2).strip()) for m in matches if m]
     notes = [value for key, value in pairs if key.lower() in _NOTE_KEYS]
-    found: list[Note | Directive] = [Note(tuple(notes), where)] if notes else []
+    found: list[Note | Directive | Pause] = [Note(tuple(notes), where)] if notes else []
     return found + [Directive(k, v, where) for k, v in pairs if k in _ACTED_ON]
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from deckgen.errors import Diagnostics, SourceLocation
+from deckgen.markdown.clicks import number_clicks
 from deckgen.markdown.frontmatter import FrontMatter, heading_divider
-from deckgen.markdown.items import Break, Directive, Heading, Item, Note
+from deckgen.markdown.items import Break, Directive, Heading, Item, Note, Pause
 from deckgen.model import Block, DeckMeta, Paragraph, Quote, Run, Slide, SlideKind, plain_text
 
 
@@ -21,6 +22,7 @@ class _Draft:
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: SourceLocation | None = None
+    pauses: list[SourceLocation] = field(default_factory=list)
 
     def has_content(self) -> bool:
         return bool(self.title or self.blocks or self.kind == "title")
@@ -57,6 +59,8 @@ class SlideBuilder:
             self.start_slide()
         elif isinstance(item, Note):
             self._touch(item.source).notes.extend(item.paragraphs)
+        elif isinstance(item, Pause):
+            self.current.pauses.append(item.source)  # numbered when the slide is whole
         else:
             self._block(item)
 
@@ -155,7 +159,7 @@ def _title_draft(meta: DeckMeta, notes: tuple[str, ...]) -> _Draft:
 
 
 def _finish(draft: _Draft) -> Slide:
-    blocks = _with_attribution(draft.blocks)
+    blocks = number_clicks(_with_attribution(draft.blocks), draft.pauses)
     source = draft.source or SourceLocation("", 1, 1)
     return Slide(draft.kind, draft.title, blocks, tuple(draft.notes), source)
 
