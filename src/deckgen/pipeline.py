@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,12 +58,13 @@ class Talk:
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """The laid-out deck, every file it was made from, and what the writer builds on."""
+    """The laid-out deck, every file it was made from, and what the writer builds on: the
+    template, and the template layout chosen for each of deckgen's layouts the deck uses."""
 
     deck: PlacedDeck
     inputs: tuple[Path, ...]
     template: Template | None = None
-    layouts: tuple[tuple[str, str], ...] = ()
+    chosen: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +88,8 @@ def build_deck(
     check_output(output, ".pptx", placed.inputs, options.force)
     if options.strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
-    # For the lead: the writer builds on placed.template (open_presentation, slide_layout and
-    # pick_layout(template, name, dict(placed.layouts)) in office/template.py) once it takes it:
-    # write_pptx(placed.deck, creation_date(), placed.template, placed.layouts).
-    write_atomically(output, write_pptx(placed.deck, creation_date()))
+    data = write_pptx(placed.deck, creation_date(), placed.template, placed.chosen)
+    write_atomically(output, data)
     return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started)
 
 
@@ -131,7 +130,17 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
-    return Placed(placed, tuple(inputs), talk.template, talk.layouts)
+    if talk.template is None:
+        return Placed(placed, tuple(inputs))
+    from deckgen.office.template import choose_layouts
+
+    chosen, warnings = choose_layouts(
+        talk.template, (s.layout for s in placed.slides), dict(talk.layouts)
+    )
+    for warning in warnings:
+        diagnostics.warn(deck.meta.source_of("template"), warning)
+    placed = replace(placed, master=None)  # the template's master stays as it is
+    return Placed(placed, tuple(inputs), talk.template, chosen)
 
 
 def _theme_file(source: Path, deck: Deck) -> Path | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.errors import SourceLocation
-from deckgen.model import Run
+from deckgen.model import LAYOUT_NAMES, Run
 
 EMU_PER_PT = 12700
 Align = Literal["left", "center", "right"]
@@ -18,10 +18,7 @@ Layout = Literal[
     "Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison",
     "Title Only", "Blank", "Picture with Caption",
 ]  # fmt: skip
-LAYOUTS: tuple[Layout, ...] = (
-    "Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison",
-    "Title Only", "Blank", "Picture with Caption",
-)  # fmt: skip
+LAYOUTS: tuple[str, ...] = LAYOUT_NAMES  # the same names, as the front matter's `layouts:`
 # Which of its layout's placeholders a frame or picture fills: "body" is the layout's one
 # content area (a title slide's subtitle, a section's text), "left"/"right" the two of Two
 # Content and Comparison, "left-head"/"right-head" Comparison's headings over them,
@@ -74,6 +71,7 @@ class PlacedParagraph:
     bullet_color: str = ""
     lines: int = 1  # how many lines layout measured it to take in its frame
     level: int = 0  # outline level of a list item (0 = top); PowerPoint's lvl
+    click: int = 0  # the click on which it appears (0: with the slide)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +96,7 @@ class Picture:
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
     behind: bool = False  # drawn under every other shape, the title included
     slot: Slot = ""
+    click: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +118,7 @@ class PlacedTable:
     rows: tuple[tuple[Cell, ...], ...]
     cell_inset_x: float
     cell_inset_y: float
+    click: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,7 @@ class Rect:
 
     box: Box
     fill: str
+    click: int = 0
 
 
 Shape = TextFrame | Picture | PlacedTable | Rect
@@ -141,6 +142,7 @@ class PlacedSlide:
     background: str
     source: SourceLocation
     layout: Layout = "Title Only"
+    morph: bool = False  # the change from the slide before animates (a diagram's next step)
 
 
 @dataclass(frozen=True, slots=True)

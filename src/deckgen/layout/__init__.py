@@ -15,11 +15,13 @@ from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.ready import (
     ContentSlide,
     DeckMeta,
+    Figure,
     QuoteSlide,
     ReadyDeck,
     ReadySlide,
     SectionSlide,
     TitleSlide,
+    leaves,
     plain_text,
 )
 from deckgen.theme import Theme
@@ -90,7 +92,15 @@ def _layout_slide(
     boxes = {"": Box(0, 0, page.width, page.height), "left": Box(0, 0, cut, page.height)}
     boxes["right"] = Box(page.width - cut, 0, cut, page.height)
     behind = tuple(slides.backdrop(b.figure, boxes[b.side]) for b in slide.backdrops)
-    return [replace(p, shapes=behind + p.shapes) for p in pages]
+    morph = _next_step(slide)
+    return [replace(p, shapes=behind + p.shapes, morph=morph) for p in pages]
+
+
+def _next_step(slide: ReadySlide) -> bool:
+    """Whether the slide shows a diagram's second or later step: the change from the step
+    before animates (PowerPoint's Morph) instead of cutting."""
+    blocks = slide.blocks if isinstance(slide, ContentSlide) else ()
+    return any(isinstance(b, Figure) and (b.step or 0) > 1 for b in leaves(blocks))
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,7 +210,7 @@ def _picture_range(image: Figure, width: float, ctx: Ctx) -> tuple[float, float]
 def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
     match block:
         case Paragraph():
-            return [TextFrame(box, (_paragraph(block.runs, box.w, ctx),))]
+            return [TextFrame(box, (_paragraph(block, box.w, ctx),))]
         case BulletList():
             items = (_item(it, i, box.w, ctx) for i, it in enumerate(block.items))
             return [TextFrame(box, tuple(items))]
@@ -271,9 +271,12 @@ def _join(upper: TextFrame, lower: TextFrame, gap: float) -> TextFrame:
     return replace(upper, box=box, paragraphs=(*upper.paragraphs, first, *rest))
 
 
-def _paragraph(runs: tuple[Run, ...], width: float, ctx: Ctx) -> PlacedParagraph:
-    lines = count_lines(runs, ctx.face(ctx.body), width)
-    return PlacedParagraph(runs, ctx.style(ctx.body), line_height(ctx.body), lines=lines)
+def _paragraph(block: Paragraph, width: float, ctx: Ctx) -> PlacedParagraph:
+    lines = count_lines(block.runs, ctx.face(ctx.body), width)
+    body = ctx.body
+    return PlacedParagraph(
+        block.runs, ctx.style(body), line_height(body), lines=lines, click=block.click
+    )
 
 
 def _item(item: ListItem, index: int, width: float, ctx: Ctx) -> PlacedParagraph:
@@ -294,6 +297,7 @@ def _item(item: ListItem, index: int, width: float, ctx: Ctx) -> PlacedParagraph
         bullet_color=ctx.theme.colors.accent,
         lines=count_lines(item.runs, ctx.face(size), width - indent),
         level=item.level,
+        click=item.click,
     )
 
 
@@ -304,14 +308,16 @@ def _place_picture(image: Figure, box: Box, ctx: Ctx) -> list[Shape]:
     w = min(_picture_target(image, box.w), room_h * px_w / px_h)
     h = w * px_h / px_w
     shapes: list[Shape] = [
-        Picture(Box(box.x + (box.w - w) / 2, box.y, w, h), image.path, image.alt)
+        Picture(Box(box.x + (box.w - w) / 2, box.y, w, h), image.path, image.alt, click=image.click)
     ]
     if image.caption:
         size = ctx.theme.sizes.caption
         runs = (_plain_run(image.caption),)
         style = ctx.style(size, ctx.theme.colors.muted)
         lines = count_lines(runs, ctx.face(size), box.w)
-        para = PlacedParagraph(runs, style, line_height(size), align="center", lines=lines)
+        para = PlacedParagraph(
+            runs, style, line_height(size), align="center", lines=lines, click=image.click
+        )
         top = box.y + h + ctx.gap * 0.5
         shapes.append(
             TextFrame(Box(box.x, top, box.w, caption_h - ctx.gap * 0.5), (para,), "caption")
@@ -324,12 +330,14 @@ def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
     face, inner = ctx.face(ctx.body, italic=True), box.w - QUOTE_PAD
     paras = tuple(
         PlacedParagraph(p.runs, style, line_height(ctx.body), space_before=ctx.body * 0.3 * (i > 0),
-                        lines=count_lines(p.runs, face, inner))
+                        lines=count_lines(p.runs, face, inner), click=p.click)
         for i, p in enumerate(quote.paragraphs)
     )  # fmt: skip
     text_box = Box(box.x + QUOTE_PAD, box.y, inner, box.h)
     bar = Rect(
-        Box(box.x, box.y, QUOTE_BAR, quote_height(quote, box.w, ctx)), ctx.theme.colors.quote_bar
+        Box(box.x, box.y, QUOTE_BAR, quote_height(quote, box.w, ctx)),
+        ctx.theme.colors.quote_bar,
+        quote.click,
     )
     return [bar, TextFrame(text_box, paras)]
 

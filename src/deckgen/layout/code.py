@@ -78,7 +78,7 @@ def frame(listing: Listing, box: Box, ctx: Ctx) -> TextFrame:
         ctx.theme.fonts.code, ctx.code, colors.code_text, code_font=ctx.theme.fonts.code
     )
     paras = tuple(
-        PlacedParagraph(line, style, line_height(ctx.code))
+        PlacedParagraph(line, style, line_height(ctx.code), click=listing.click)
         for line in visual_lines(listing, box.w, ctx)
     )
     panel = Box(box.x, box.y, box.w, height(listing, box.w, ctx))

@@ -241,6 +241,7 @@ def _quote_para(
         p.runs,
         style,
         line_height(style.size),
+        click=p.click,
         space_before=size * 0.5 if index else 0.0,
         align="right" if attribution else "center",
         lines=count_lines(p.runs, face, width, most_lines(room, style.size)),

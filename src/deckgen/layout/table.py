@@ -130,9 +130,8 @@ def frame(t: Table, box: Box, ctx: Ctx) -> PlacedTable:
         max((c.paragraph.lines for c in row), default=1) * line_height(size) + 2 * INSET_Y
         for row in rows
     )
-    return PlacedTable(
-        Box(box.x, box.y, sum(widths), sum(heights)), widths, heights, rows, INSET_X, INSET_Y
-    )
+    box = Box(box.x, box.y, sum(widths), sum(heights))
+    return PlacedTable(box, widths, heights, rows, INSET_X, INSET_Y, t.click)
 
 
 def _cells(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -26,8 +26,11 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu
 
 from deckgen.office.master import write_master
+from deckgen.office.template import Template, open_presentation, slide_layout
 from deckgen.office.text import BR, RPR, write_paragraphs
+from deckgen.office.timing import Effect, add_click_builds, add_morph_transition
 from deckgen.placed import (
+    LAYOUTS,
     Box,
     Master,
     Picture,
@@ -50,25 +53,52 @@ _SLOT_NAMES = {
 # Slots whose layout placeholder holds a line of text, not a list (no bullet on level 0).
 _LINES = {"caption", "left-head", "right-head"}
 _PH_TYPES = {"ftr": PP.FOOTER, "sldNum": PP.SLIDE_NUMBER}
+_TYPE_NAMES = {
+    "title": "Title Slide", "obj": "Title and Content", "secHead": "Section Header",
+    "twoObj": "Two Content", "twoTxTwoObj": "Comparison", "titleOnly": "Title Only",
+    "blank": "Blank", "picTx": "Picture with Caption",
+}  # fmt: skip
 
 
-def write_pptx(deck: PlacedDeck, created: datetime) -> bytes:
-    """The deck as .pptx bytes; `created` fixes every date so equal input gives equal bytes."""
-    prs = Presentation()
+def write_pptx(
+    deck: PlacedDeck,
+    created: datetime,
+    template: Template | None = None,
+    chosen: Mapping[str, int] | None = None,
+) -> bytes:
+    """The deck as .pptx bytes; `created` fixes every date so equal input gives equal bytes.
+    On a template, each slide uses the template's layout `chosen` for its layout's name;
+    else the deck's own master and layouts are written from `deck.master`."""
+    prs = open_presentation(template) if template else Presentation()
     prs.slide_width, prs.slide_height = Emu(emu(deck.width)), Emu(emu(deck.height))
     _properties(prs, deck, created)
-    if deck.master is not None:
+    if deck.master is not None and template is None:
         write_master(prs, deck.master, (deck.heading_font, deck.body_font))
-    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    layouts = _layouts(prs, template, chosen or {})
     notes = _NotesPages(prs)
     for number, placed in enumerate(deck.slides, start=1):
         slide = prs.slides.add_slide(layouts[placed.layout])
-        _fill_slide(slide, placed, deck)
+        _fill_slide(slide, placed, deck, _kind(slide.slide_layout, placed.layout))
         if placed.notes:
             notes.add(slide, number, placed.notes, deck.lang)
     buffer = io.BytesIO()
     prs.save(buffer)
     return _fixed_zip(buffer.getvalue(), created)
+
+
+def _layouts(prs: Any, template: Template | None, chosen: Mapping[str, int]) -> dict[str, Any]:
+    """deckgen's layout names -> the python-pptx layouts the slides are added on."""
+    if template is None:
+        return {layout.name: layout for layout in prs.slide_layouts}
+    return {name: slide_layout(prs, index) for name, index in chosen.items()}
+
+
+def _kind(layout: Any, wanted: str) -> str:
+    """Which of deckgen's layouts the layout in use is, by its type: a template may stand in
+    another for a layout it lacks (Two Content for Comparison), and its placeholders are
+    filled as that layout's."""
+    kind = _TYPE_NAMES.get(layout._element.get("type", ""), "")
+    return kind or (layout.name if layout.name in LAYOUTS else wanted)
 
 
 def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
@@ -85,20 +115,41 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def _fill_slide(slide: Any, placed: PlacedSlide, deck: PlacedDeck) -> None:
+def _fill_slide(slide: Any, placed: PlacedSlide, deck: PlacedDeck, layout: str) -> None:
+    """`layout`: which of deckgen's layouts the slide's layout is."""
     master = deck.master
     if master is None or placed.background != master.colors.background:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = _rgb(placed.background)
-    slots = _slots(slide, placed.layout)
+    slots = _slots(slide, layout)
     title_shape = slots.pop("title", None)
-    if placed.title is not None and title_shape is not None:
+    if placed.title is not None:
+        if title_shape is None:  # a template's stand-in layout without a title
+            title_shape = _text_box(slide, placed.title)
         _place(title_shape, placed.title.box)
         _text_frame(title_shape, placed.title, deck, _title_base(master))
-    for shape in placed.shapes:
-        _add_shape(slide, shape, slots, placed.layout, deck)
+    written = [(shape, _add_shape(slide, shape, slots, layout, deck)) for shape in placed.shapes]
     for unused in slots.values():  # an empty placeholder shows "Click to add text"
         unused._element.getparent().remove(unused._element)
+    add_click_builds(slide._element, _effects(written))
+    if placed.morph:
+        add_morph_transition(slide._element)
+
+
+def _effects(written: list[tuple[Shape, Any]]) -> list[Effect]:
+    """The slide's click builds: a paragraph, or a whole shape (a picture, a code panel), on
+    its click; clicks counted 1, 2, 3 on each slide ("(cont.)" slides start again)."""
+    found: list[tuple[int, int, int | None]] = []
+    for placed, shape in written:
+        clicks = [p.click for p in placed.paragraphs] if isinstance(placed, TextFrame) else []
+        whole = placed.click if not isinstance(placed, TextFrame) else 0
+        if isinstance(placed, TextFrame) and placed.role != "body" and len(set(clicks)) == 1:
+            whole, clicks = clicks[0], []
+        if whole:
+            found.append((whole, shape.shape_id, None))
+        found += [(click, shape.shape_id, i) for i, click in enumerate(clicks) if click]
+    order = {click: n for n, click in enumerate(sorted({f[0] for f in found}), 1)}
+    return [Effect(order[click], shape_id, paragraph) for click, shape_id, paragraph in found]
 
 
 def _slots(slide: Any, layout: str) -> dict[str, Any]:
@@ -128,42 +179,50 @@ def _place(shape: Any, box: Box) -> None:
 
 def _add_shape(
     slide: Any, shape: Shape, slots: dict[str, Any], layout: str, deck: PlacedDeck
-) -> None:
+) -> Any:
+    """The shape on the slide; the python-pptx shape written."""
     match shape:
         case TextFrame():
-            _add_text(slide, shape, slots, layout, deck)
+            return _add_text(slide, shape, slots, layout, deck)
         case Picture():
-            _add_picture(slide, shape, slots.pop("picture", None) if shape.slot else None)
+            return _add_picture(slide, shape, slots.pop("picture", None) if shape.slot else None)
         case PlacedTable():
-            _add_table(slide, shape, deck.lang)
+            return _add_table(slide, shape, deck.lang)
         case Rect():
             rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(emu(v) for v in _xywh(shape.box)))
             rect.fill.solid()
             rect.fill.fore_color.rgb = _rgb(shape.fill)
             rect.line.fill.background()
             rect.shadow.inherit = False
+            return rect
 
 
 def _add_text(
     slide: Any, frame: TextFrame, slots: dict[str, Any], layout: str, deck: PlacedDeck
-) -> None:
+) -> Any:
     """A frame fills its placeholder (found by slot; footers copied from the layout, as
     PowerPoint's Header & Footer dialog does), else becomes a text box of its own."""
     target = slots.pop(frame.slot, None) if frame.slot else None
     if target is not None:
         _place(target, frame.box)
         _text_frame(target, frame, deck, _base(deck.master, layout, frame.slot))
-        return
+        return target
     if frame.role == "footer":
         target = _footer_placeholder(slide, "sldNum" if frame.slide_number else "ftr")
     if target is None:
-        target = slide.shapes.add_textbox(0, 0, 1, 1)
-        target.name = f"{frame.role.capitalize()} {len(slide.shapes)}"
+        target = _text_box(slide, frame)
     _place(target, frame.box)
     if frame.fill:
         target.fill.solid()
         target.fill.fore_color.rgb = _rgb(frame.fill)
     _text_frame(target, frame, deck, None)
+    return target
+
+
+def _text_box(slide: Any, frame: TextFrame) -> Any:
+    box = slide.shapes.add_textbox(0, 0, 1, 1)
+    box.name = f"{frame.role.capitalize()} {len(slide.shapes)}"
+    return box
 
 
 def _base(master: Master | None, layout: str, slot: str) -> Callable[[int], PlacedParagraph] | None:
@@ -217,7 +276,7 @@ def _text_frame(
     write_paragraphs(tf._txBody, frame.paragraphs, deck.lang, tf.part, base, frame.slide_number)
 
 
-def _add_picture(slide: Any, picture: Picture, placeholder: Any = None) -> None:
+def _add_picture(slide: Any, picture: Picture, placeholder: Any = None) -> Any:
     """A picture, in the layout's picture placeholder when it fills one."""
     box = tuple(emu(v) for v in _xywh(picture.box))
     if placeholder is not None:
@@ -233,9 +292,10 @@ def _add_picture(slide: Any, picture: Picture, placeholder: Any = None) -> None:
     c_nv_pr = pic._element.nvPicPr.cNvPr
     c_nv_pr.set("descr", picture.description)
     c_nv_pr.set("name", f"Picture {c_nv_pr.get('id')}")
+    return pic
 
 
-def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
+def _add_table(slide: Any, table: PlacedTable, lang: str) -> Any:
     rows = table.rows
     graphic = slide.shapes.add_table(len(rows), len(rows[0]), *(emu(v) for v in _xywh(table.box)))
     t = graphic.table
@@ -256,6 +316,7 @@ def _add_table(slide: Any, table: PlacedTable, lang: str) -> None:
             write_paragraphs(
                 target.text_frame._txBody, (cell.paragraph,), lang, target.text_frame.part
             )
+    return graphic
 
 
 class _NotesPages:

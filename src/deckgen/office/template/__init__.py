@@ -2,7 +2,7 @@
 (like Pandoc's --reference-doc). read.py reads the file, layouts.py picks a layout for each
 of deckgen's, theme.py makes the Theme match; xml.py reads DrawingML colours and boxes."""
 
-from deckgen.office.template.layouts import layout_named, pick_layout
+from deckgen.office.template.layouts import choose_layouts, layout_named, pick_layout
 from deckgen.office.template.read import (
     LayoutInfo,
     Placeholder,
@@ -17,6 +17,7 @@ __all__ = [
     "LayoutInfo",
     "Placeholder",
     "Template",
+    "choose_layouts",
     "layout_named",
     "load_template",
     "open_presentation",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from deckgen.errors import did_you_mean
 from deckgen.model import LAYOUT_NAMES
@@ -65,3 +65,16 @@ def _no_layout(template: Template, name: str) -> str:
 def _fallback(template: Template, missing: str | None, wanted: str, index: int) -> str:
     lacks = f"template {template.path} has no '{wanted}' layout"
     return f"{missing or lacks}; '{template.layouts[index].name}' is used instead"
+
+
+def choose_layouts(
+    template: Template, wanted: Iterable[str], names: Mapping[str, str]
+) -> tuple[dict[str, int], list[str]]:
+    """For each of deckgen's layouts the deck uses, the template layout it is built on; and a
+    warning for each the template lacks (layouts the deck does not use are not warned about)."""
+    chosen: dict[str, int] = {}
+    warnings: list[str] = []
+    for name in sorted(set(wanted), key=LAYOUT_NAMES.index):
+        chosen[name], warning = pick_layout(template, name, names)
+        warnings += [warning] if warning else []
+    return chosen, warnings
