@@ -137,8 +137,9 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     chosen, warnings = choose_layouts(
         talk.template, (s.layout for s in placed.slides), dict(talk.layouts)
     )
+    where = None if options.template else deck.meta.source_of("template")  # typed, or written
     for warning in warnings:
-        diagnostics.warn(deck.meta.source_of("template"), warning)
+        diagnostics.warn(where, warning)
     placed = replace(placed, master=None)  # the template's master stays as it is
     return Placed(placed, tuple(inputs), talk.template, chosen)
 

@@ -145,3 +145,25 @@ def test_on_a_dark_deck_a_diagram_is_a_light_card(in_tmp: Path) -> None:
     (pic,) = pictures(slide)
     image = Image.open(io.BytesIO(pic.image.blob)).convert("RGB")
     assert image.getpixel((2, 2)) == (255, 255, 255)
+
+
+def test_later_steps_morph_from_the_step_before_with_a_fade_fallback(in_tmp: Path) -> None:
+    talk(in_tmp, "![A browser asks a server](../diagrams/ask.yaml)")
+    assert run("build").exit_code == 0
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+    found = []
+    for slide in prs.slides:
+        choice = slide._element.find(f"{mc}AlternateContent/{mc}Choice")
+        fallback = slide._element.find(f"{mc}AlternateContent/{mc}Fallback")
+        found.append(
+            None
+            if choice is None
+            else (
+                choice.get("Requires"),
+                [e.tag.split("}")[1] for e in choice.iter() if e is not choice],
+                [e.tag.split("}")[1] for e in fallback.iter() if e is not fallback],
+            )
+        )
+    morph = ("p159", ["transition", "morph"], ["transition", "fade"])
+    assert found == [None, morph, morph]  # the first step cuts in; the next two animate

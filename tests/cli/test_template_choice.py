@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from tests import pptx_read as read
 from tests.conftest import run, write_talk
 
 ROOT = Path(__file__).parents[2]
@@ -114,3 +115,67 @@ def test_dump_lays_the_deck_out_on_the_template_s_page(in_tmp: Path) -> None:
     result = run("dump", "--layout", "--template", str(CORP))
     assert result.exit_code == 0, result.output
     assert "\ndeck 720x540\nslide 1 content" in result.output
+
+
+BUILT_ON = """\
+---
+title: Quarterly
+template: corp.potx
+footer: Corp confidential
+paginate: true
+---
+
+## Numbers
+
+- up
+  - a lot
+- down
+
+## Before and after
+
+:::: columns
+::: column
+**Before**
+
+- slow
+:::
+::: column
+**After**
+
+- fast
+:::
+::::
+"""
+
+
+def test_the_deck_is_built_on_the_template_s_layouts_without_its_slides(in_tmp: Path) -> None:
+    write_talk(in_tmp, BUILT_ON)
+    shutil.copy(CORP, in_tmp / "talk/corp.potx")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    # the template lacks Comparison: its Two Content layout stands in, with a located warning
+    assert (
+        "talk/talk.md:3:11: warning: template talk/corp.potx has no 'Comparison' layout; "
+        "'Zwei Inhalte' is used instead"
+    ) in result.output
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    assert [s.slide_layout.name for s in prs.slides] == [
+        "Titelfolie",
+        "Titel und Inhalt",
+        "Zwei Inhalte",
+    ]
+    assert "Titel und vertikaler Text" in [layout.name for layout in prs.slide_layouts]
+    numbers = prs.slides[1]
+    body = read.shapes_of(numbers, "Body")[0]
+    assert body.is_placeholder and body.placeholder_format.idx == 1
+    assert [(p.text, p.level) for p in body.text_frame.paragraphs] == [
+        ("up", 0),
+        ("a lot", 1),
+        ("down", 0),
+    ]
+    footers = read.shapes_of(numbers, "Footer")
+    assert footers[0].text_frame.text == "Corp confidential"
+    # the stand-in's two placeholders take the columns; the headings stay in them
+    sides = [s for s in prs.slides[2].placeholders if s.placeholder_format.idx in (1, 2)]
+    assert [s.text_frame.text.split("\n")[0] for s in sides] == ["slow", "fast"]
+    assert len(prs.slides) == 3  # the template's own slide is not copied
