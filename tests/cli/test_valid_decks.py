@@ -71,3 +71,18 @@ def test_a_real_talk_is_valid(tmp_path: Path, talk: str) -> None:
         os.chdir(old)
     assert result.exit_code == 0, result.output
     assert errors_of(tmp_path / "deck.pptx") == []
+
+
+@pytest.mark.parametrize(
+    "template", ["tests/templates/corp-4x3.potx", "examples/templates/deckgen-example.pptx"]
+)
+def test_a_real_talk_built_on_a_template_is_valid(tmp_path: Path, template: str) -> None:
+    old = Path.cwd()
+    os.chdir(HERE.parent)
+    try:
+        deck = tmp_path / "deck.pptx"
+        result = run("build", "tests/cases/talks/async", "--template", template, "-o", str(deck))
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    assert errors_of(deck) == []

@@ -5,29 +5,22 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.shapes import PP_PLACEHOLDER as PP
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
-from pptx.oxml.slide import CT_NotesSlide
-from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu
 
 from deckgen.office.master import write_master
+from deckgen.office.package import NotesPages, fixed_zip, properties
 from deckgen.office.template import Template, open_presentation, slide_layout
-from deckgen.office.text import BR, RPR, write_paragraphs
+from deckgen.office.text import write_paragraphs
 from deckgen.office.timing import Effect, add_click_builds, add_morph_transition
 from deckgen.placed import (
     LAYOUTS,
@@ -71,11 +64,11 @@ def write_pptx(
     else the deck's own master and layouts are written from `deck.master`."""
     prs = open_presentation(template) if template else Presentation()
     prs.slide_width, prs.slide_height = Emu(emu(deck.width)), Emu(emu(deck.height))
-    _properties(prs, deck, created)
+    properties(prs, deck, created)
     if deck.master is not None and template is None:
         write_master(prs, deck.master, (deck.heading_font, deck.body_font))
     layouts = _layouts(prs, template, chosen or {})
-    notes = _NotesPages(prs)
+    notes = NotesPages(prs)
     for number, placed in enumerate(deck.slides, start=1):
         slide = prs.slides.add_slide(layouts[placed.layout])
         _fill_slide(slide, placed, deck, _kind(slide.slide_layout, placed.layout))
@@ -83,7 +76,7 @@ def write_pptx(
             notes.add(slide, number, placed.notes, deck.lang)
     buffer = io.BytesIO()
     prs.save(buffer)
-    return _fixed_zip(buffer.getvalue(), created)
+    return fixed_zip(buffer.getvalue(), created)
 
 
 def _layouts(prs: Any, template: Template | None, chosen: Mapping[str, int]) -> dict[str, Any]:
@@ -99,20 +92,6 @@ def _kind(layout: Any, wanted: str) -> str:
     filled as that layout's."""
     kind = _TYPE_NAMES.get(layout._element.get("type", ""), "")
     return kind or (layout.name if layout.name in LAYOUTS else wanted)
-
-
-def _properties(prs: Any, deck: PlacedDeck, created: datetime) -> None:
-    props = prs.core_properties
-    title, author, subject = (_property(v) for v in (deck.title, deck.author, deck.subject))
-    props.title, props.author, props.subject = title, author, subject
-    props.last_modified_by, props.revision, props.language = author, 1, _property(deck.lang)
-    props.created = props.modified = created
-    props.last_printed = created
-
-
-def _property(text: str) -> str:
-    """Document properties hold at most 255 characters; the slides keep the whole text."""
-    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _fill_slide(slide: Any, placed: PlacedSlide, deck: PlacedDeck, layout: str) -> None:
@@ -317,55 +296,3 @@ def _add_table(slide: Any, table: PlacedTable, lang: str) -> Any:
                 target.text_frame._txBody, (cell.paragraph,), lang, target.text_frame.part
             )
     return graphic
-
-
-class _NotesPages:
-    """Makes notes pages in constant time each. python-pptx's own notes_slide searches the
-    whole package for a free part name on every call (quadratic), and cloning the master's
-    placeholders costs more than copying the first page's finished XML."""
-
-    def __init__(self, prs: Any) -> None:
-        self.package = prs.part.package
-        self.master = prs.notes_master
-        self.blank: Any = None
-
-    def add(self, slide: Any, number: int, text: str, lang: str) -> None:
-        partname = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
-        element = copy.deepcopy(self.blank) if self.blank is not None else CT_NotesSlide.new()
-        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, element)
-        part.relate_to(self.master.part, RT.NOTES_MASTER)
-        part.relate_to(slide.part, RT.SLIDE)
-        slide.part.relate_to(part, RT.NOTES_SLIDE)
-        if self.blank is None:
-            part.notes_slide.clone_master_placeholders(self.master)
-            self.blank = copy.deepcopy(part._element)
-        _write_notes(part.notes_slide.notes_text_frame, text, lang)
-
-
-def _write_notes(tf: Any, text: str, lang: str) -> None:
-    """Blank lines part paragraphs; a line break inside one (a list line) stays a line break."""
-    for index, chunk in enumerate(text.split("\n\n")):
-        p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
-        for number, line in enumerate(chunk.split("\n")):
-            if number:
-                p.add_line_break()
-            r = p.add_run()
-            r.text = line
-            r._r.get_or_add_rPr().set("lang", lang)
-        for br in p._p.findall(BR):
-            etree.SubElement(br, RPR, lang=lang)
-        etree.SubElement(p._p, qn("a:endParaRPr"), lang=lang)
-
-
-def _fixed_zip(data: bytes, when: datetime) -> bytes:
-    """The same archive with every entry dated `when`, so equal decks are equal bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
