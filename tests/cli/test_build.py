@@ -323,3 +323,15 @@ def test_a_theme_file_beside_the_talk(in_tmp: Path) -> None:
     body = shape_named(slide, "Body")[0]
     para = body.text_frame.paragraphs[0]
     assert read.run_color(body, para, para.runs[0]) == "0B3B5C"
+
+
+def test_no_slide_keeps_an_empty_placeholder(in_tmp: Path) -> None:
+    """An empty placeholder shows "Click to add title" while editing: a slide without a title
+    has no title placeholder, and every placeholder a slide has holds its text or picture."""
+    write_talk(in_tmp, "## Titled\n\n- a point\n\n---\n\nJust a sentence, no title.\n")
+    assert run("build").exit_code == 0
+    prs = Presentation(str(in_tmp / "build/talk.pptx"))
+    assert [s.shapes.title is not None for s in prs.slides] == [True, False]
+    for slide in prs.slides:
+        for ph in slide.placeholders:
+            assert ph.has_text_frame is False or ph.text_frame.text.strip(), ph.name

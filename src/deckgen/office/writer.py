@@ -101,7 +101,7 @@ def _fill_slide(slide: Any, placed: PlacedSlide, deck: PlacedDeck, layout: str) 
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = _rgb(placed.background)
     slots = _slots(slide, layout)
-    title_shape = slots.pop("title", None)
+    title_shape = slots.pop("title", None) if placed.title else None  # else removed, unused
     if placed.title is not None:
         if title_shape is None:  # a template's stand-in layout without a title
             title_shape = _text_box(slide, placed.title)
