@@ -4,6 +4,7 @@ text in their placeholders, the rest as shapes of their own, notes pages, fixed 
 from __future__ import annotations
 
 import copy
+import functools
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -152,8 +153,25 @@ def _slots(slide: Any, layout: str) -> dict[str, Any]:
 def _place(shape: Any, box: Box) -> None:
     """Explicit geometry only where the layout's own differs."""
     target = tuple(emu(v) for v in (box.x, box.y, box.w, box.h))
-    if (shape.left, shape.top, shape.width, shape.height) != target:
+    if _geometry(shape) != target:
         shape.left, shape.top, shape.width, shape.height = target
+
+
+def _geometry(shape: Any) -> tuple[int, ...] | None:
+    """The shape's box as shown: its own, else (a placeholder) its layout's."""
+    xfrm = shape._element.xfrm
+    if xfrm is not None or not shape.is_placeholder:
+        return None if xfrm is None else (xfrm.x, xfrm.y, xfrm.cx, xfrm.cy)
+    layout = shape.part.slide_layout
+    return _layout_box(layout.part, shape.placeholder_format.idx)
+
+
+@functools.lru_cache(maxsize=256)
+def _layout_box(layout_part: Any, idx: int) -> tuple[int, ...] | None:
+    """A layout placeholder's box (inherited from the master when it has none of its own);
+    asked for once per layout and placeholder, not once per slide."""
+    found = layout_part.slide_layout.placeholders.get(idx=idx)
+    return None if found is None else (found.left, found.top, found.width, found.height)
 
 
 def _add_shape(
