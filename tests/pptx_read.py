@@ -73,7 +73,8 @@ def _chain(shape: Any) -> list[Any]:
     master = layout.slide_master
     kind, idx = ph.get("type", "obj"), ph.get("idx", "0")
     placeholder = ".//p:sp[p:nvSpPr/p:nvPr/p:ph[{}]]/p:txBody/a:lstStyle"
-    chain += xpath(layout._element, placeholder.format(f"@idx='{idx}'"))
+    same = f"@idx='{idx}'" if idx != "0" else "not(@idx) or @idx='0'"  # no idx: 0
+    chain += xpath(layout._element, placeholder.format(same))
     on_master = "title" if kind in TITLES else "body" if kind in _BODIES else kind
     chain += xpath(master._element, placeholder.format(f"@type='{on_master}'"))
     style = {"title": "p:titleStyle", "body": "p:bodyStyle"}.get(on_master, "p:otherStyle")

@@ -86,6 +86,8 @@ class Theme:
     code_style: str
     palette: tuple[tuple[str, str], ...]  # (name, "RRGGBB"), in file order
     page: tuple[float, float] | None = None  # slide size in points when a template fixes it
+    capitals: tuple[str, ...] = ()  # slide kinds ("title", "section", "content") whose
+    # titles a template sets in capitals: they are measured so
 
     def color(self, name_or_hex: str) -> str:
         """A palette name ("orange") or a hex colour ("#E69F00") -> "E69F00"."""

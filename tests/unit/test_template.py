@@ -238,3 +238,24 @@ def test_the_master_s_own_typefaces_and_theme_references_are_resolved(in_tmp: Pa
     (in_tmp / "own.potx").write_bytes(_zip(entries))
     template = load_template(Path("own.potx"))
     assert (template.heading_font, template.body_font) == ("Liberation Serif", "Corpo Sans")
+
+
+def test_titles_a_template_sets_in_capitals_are_measured_in_capitals(example: Template) -> None:
+    from deckgen.layout.context import Ctx
+    from deckgen.layout.slides import fit_heading
+    from deckgen.ready import Run
+
+    # the example keeps Office's Section Header style: its title in capitals (cap="all")
+    assert [layout.name for layout in example.layouts if layout.capitals] == ["Section Header"]
+    theme = template_theme(load_theme("default", Path()), example)
+    assert theme.capitals == ("section",)
+    title = (Run("Where the warehouse keeps every tool"),)
+    ctx = Ctx(theme, 0, theme.colors.text)
+    width = 800.0
+
+    def fitted(kind: str) -> tuple[float, int]:
+        para = fit_heading(title, width, ctx, 54, 28, "000000", kind=kind).paragraph
+        return para.style.size, para.lines
+
+    assert fitted("content") == (46, 1)  # as typed: one line at 46 pt
+    assert fitted("section") == (32, 1)  # in capitals, wider: one line only at 32 pt

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -24,6 +25,7 @@ from deckgen.files import diagram_cache
 from deckgen.model import plain_text
 from deckgen.pipeline import place_talk
 from deckgen.placed import PlacedDeck, PlacedParagraph, PlacedSlide, PlacedTable, TextFrame
+from tests import pptx_read as read
 from tests.cli.test_overfull import CASES
 from tests.conftest import HERE, make_png, run, write_talk
 
@@ -109,7 +111,8 @@ def write_features(folder: Path) -> None:
     make_png(folder / "talk/img/door.png")
 
 
-TALKS = ["features", "tests/cases/talks/async", "talk"]  # relative to where each is built
+TEMPLATED = "tests/cases/talks/async --template examples/templates/deckgen-example.pptx"
+TALKS = ["features", "tests/cases/talks/async", "talk", TEMPLATED]  # relative to where built
 MARKS = set("•–▪0123456789.")  # bullets and list numbers: drawn, but not in the deck's text
 
 
@@ -120,19 +123,21 @@ def rendered(
     shipped_talk_out: Path,
 ) -> Rendered:
     name: str = request.param
-    work = tmp_path_factory.mktemp(Path(name).name)
+    source, *options = name.split()  # a talk, and a --template to build it on
+    work = tmp_path_factory.mktemp(Path(source).name)
     if name == "features":
         write_features(work)
         folder, source = work, "talk"
     else:
-        folder, source = HERE.parent, name  # the repository: the talks' paths are relative to it
+        folder = HERE.parent  # the repository: the talks' paths are relative to it
     # the shipped talk goes beside its other builds, so their diagram cache serves it
     deck = shipped_talk_out / "visual.pptx" if name == "talk" else work / "deck.pptx"
+    template = Path(options[1]) if options else None
     with contextlib.chdir(folder):
-        result = run("build", source, "-o", str(deck))
+        result = run("build", source, "-o", str(deck), *options)
         assert result.exit_code == 0, result.output
         # laid out again, drawing diagrams from the cache the build just filled
-        placed = place_talk(Path(source), diagram_cache(deck), Diagnostics())
+        placed = place_talk(Path(source), diagram_cache(deck), Diagnostics(), template=template)
     return Rendered(name, deck, placed, pdf_words(to_pdf(deck, work)))
 
 
@@ -157,12 +162,25 @@ def deck_text(deck: Path) -> list[str]:
     """Each slide's text as python-pptx reads it, slide numbers filled in."""
     slides = []
     for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
-        parts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        parts = [_shown(s) for s in slide.shapes if s.has_text_frame]
         parts += [
             c.text for s in slide.shapes if s.has_table for r in s.table.rows for c in r.cells
         ]
         slides.append(" ".join(parts).replace("‹#›", str(number)))
     return slides
+
+
+def _shown(shape: Any) -> str:
+    """A text frame's text as drawn: in capitals where its style says cap="all" (a template's
+    section titles, say)."""
+    paragraphs = shape.text_frame.paragraphs
+    return "\n".join(
+        "".join(
+            r.text.upper() if read.run_property(shape, p, r, "@cap") == "all" else r.text
+            for r in p.runs
+        )
+        for p in paragraphs
+    )
 
 
 def letters_not_drawn(rendered: Rendered) -> list[tuple[int, str]]:

@@ -155,8 +155,9 @@ def _content(
 ) -> list[PlacedSlide]:
     """A content slide, and the "(cont.)" slides it needs."""
     parts = slides.content_slides(
-        slide.title, slide.blocks, job.page, job.ctx, slide.source, job.diagnostics, heading_color
-    )
+        slide.title, slide.blocks, job.page, job.ctx, slide.source, job.diagnostics,
+        heading_color, "section" if kind == "section" else "content",
+    )  # fmt: skip
     return [
         job.placed(kind, heading, shapes, None if number == 0 else CONTINUED)
         for number, (heading, shapes) in enumerate(parts)

@@ -53,12 +53,15 @@ def fit_heading(
     floor: float,
     color: str,
     align: Align = "left",
+    kind: str = "content",
 ) -> Heading:
     """The largest size that fits one line, else two lines, else the floor on as many lines
-    as a title may take; a title longer even than that shrinks further, and at last is cut."""
+    as a title may take; a title longer even than that shrinks further, and at last is cut.
+    A template may set the titles of a kind of slide in capitals: they are measured so."""
     family = ctx.theme.fonts.heading
+    shown = capitals(runs) if kind in ctx.theme.capitals else runs
 
-    def lines_at(size: float, text: tuple[Run, ...] = runs, most: int | None = None) -> int:
+    def lines_at(size: float, text: tuple[Run, ...] = shown, most: int | None = None) -> int:
         return count_lines(text, replace(ctx.face(size, bold=True), family=family), width, most)
 
     sizes = [start - 2 * i for i in range(int((start - floor) // 2) + 1)]
@@ -70,11 +73,20 @@ def fit_heading(
             return _heading(runs, size, lines, start, color, ctx, align)
     keep = int(MAX_TITLE_HEIGHT // line_height(TITLE_SMALLEST))
     face = replace(ctx.face(TITLE_SMALLEST, bold=True), family=family)
-    starts = line_starts(runs, face, width, most=keep + 1)
+    starts = line_starts(shown, face, width, most=keep + 1)
     head, _ = split_runs(runs, starts[keep])
     cut = (*head, Run("…"))
-    heading = _heading(cut, TITLE_SMALLEST, lines_at(TITLE_SMALLEST, cut), start, color, ctx, align)
+    lines = lines_at(TITLE_SMALLEST, cut if shown is runs else capitals(cut))
+    heading = _heading(cut, TITLE_SMALLEST, lines, start, color, ctx, align)
     return replace(heading, cut=True)
+
+
+def capitals(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """The runs as PowerPoint shows them in capitals (cap="all"). A letter whose capital is
+    longer (ß) stays, so that positions in the text still match the runs'."""
+    return tuple(
+        replace(r, text=r.text.upper()) if len(r.text.upper()) == len(r.text) else r for r in runs
+    )
 
 
 def _heading(
@@ -107,17 +119,19 @@ def content_slides(
     where: SourceLocation,
     diagnostics: Diagnostics,
     heading_color: str = "",
+    kind: str = "content",
 ) -> list[tuple[TextFrame | None, list[Shape]]]:
     """The title frame and body shapes of the slide, and of any continuation slides."""
     sizes = ctx.theme.sizes
     width = page.inner_width
     color = heading_color or ctx.theme.colors.heading
-    heading = fit_heading(title, width, ctx, sizes.title, sizes.title_min, color)
+    heading = fit_heading(title, width, ctx, sizes.title, sizes.title_min, color, kind=kind)
     headings = [heading]
     fitted = fit.fit_blocks(body, width, _room(page, heading.height, title, ctx), ctx)
     if len(fitted) > 1 and title:  # "(cont.)" may need a second line: fit again below it
         size = heading.paragraph.style.size
-        headings.append(fit_heading((*title, Run(CONT)), width, ctx, size, sizes.title_min, color))
+        more = (*title, Run(CONT))
+        headings.append(fit_heading(more, width, ctx, size, sizes.title_min, color, kind=kind))
         tallest = max(h.height for h in headings)
         if tallest > heading.height:  # the same room would fit the same way again
             fitted = fit.fit_blocks(body, width, _room(page, tallest, title, ctx), ctx)
@@ -174,7 +188,9 @@ def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFr
     sizes, accent = ctx.theme.sizes, ctx.theme.colors.accent
     indent = SECTION_BAR + ctx.gap * 1.5
     width = page.inner_width - indent
-    heading = fit_heading(title, width, ctx, sizes.title_slide, sizes.title_min, accent)
+    heading = fit_heading(
+        title, width, ctx, sizes.title_slide, sizes.title_min, accent, kind="section"
+    )
     top = page.height * 0.4 - heading.height / 2
     box = Box(page.left + indent, top, width, heading.height)
     bar = Rect(Box(page.left, top, SECTION_BAR, heading.height), accent)
@@ -185,7 +201,7 @@ def title_slide_shapes(slide: TitleSlide, page: Page, ctx: Ctx) -> tuple[TextFra
     sizes, colors = ctx.theme.sizes, ctx.theme.colors
     width = page.inner_width
     heading = fit_heading(
-        slide.title, width, ctx, sizes.title_slide, sizes.title_min, colors.heading
+        slide.title, width, ctx, sizes.title_slide, sizes.title_min, colors.heading, kind="title"
     )
     lines: list[tuple[str, float, str]] = []
     if slide.subtitle:

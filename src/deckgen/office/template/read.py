@@ -51,6 +51,7 @@ class LayoutInfo:
     type: str
     placeholders: tuple[Placeholder, ...]
     master: int  # which slide master it hangs under
+    capitals: bool = False  # its title is set in capitals (cap="all"), as it is measured
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,22 @@ def _layout(layout: Any, master_number: int, master: Any) -> LayoutInfo:
     inherited = {placeholder_kind(p.type): p.box for p in _placeholders(master, {}) if p.box}
     name = layout.find(qn("p:cSld")).get("name", "")
     found = tuple(_placeholders(layout, inherited))
-    return LayoutInfo(name, layout.get("type", "cust"), found, master_number)
+    capitals = _in_capitals(layout, master)
+    return LayoutInfo(name, layout.get("type", "cust"), found, master_number, capitals)
+
+
+def _in_capitals(layout: Any, master: Any) -> bool:
+    """Whether the layout's title shows in capitals: its title placeholder's level-1 style
+    says so, or else the master's title style does."""
+    run = f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
+    for ph in layout.iter(qn("p:ph")):
+        if ph.get("type") in ("title", "ctrTitle"):
+            sp = ph.getparent().getparent().getparent()
+            own = sp.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{run}")
+            if own is not None and own.get("cap"):
+                return bool(own.get("cap") == "all")
+    style = master.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{run}")
+    return style is not None and style.get("cap") == "all"
 
 
 def _placeholders(element: Any, inherited: dict[str, Box]) -> list[Placeholder]:

@@ -33,6 +33,20 @@ def template_theme(
         margins=_margins(theme.margins, template),
         code_style=code_style,
         page=(template.width, template.height),
+        capitals=_capitals(template),
+    )
+
+
+_KINDS = {"title": "title", "secHead": "section", "obj": "content"}  # layout type -> slide kind
+
+
+def _capitals(template: Template) -> tuple[str, ...]:
+    """The slide kinds whose titles the template sets in capitals (by the layout used for
+    each: Title Slide, Section Header, Title and Content)."""
+    return tuple(
+        sorted(
+            {_KINDS[lay.type] for lay in template.layouts if lay.capitals and lay.type in _KINDS}
+        )
     )
 
 
