@@ -100,11 +100,13 @@ ReadyBlock = Paragraph | BulletList | Listing | Table | Figure | Quote | ReadyCo
 
 @dataclass(frozen=True, slots=True)
 class TitleSlide:
-    """The deck's opening slide, from the front matter: title, subtitle, `author · event · date`."""
+    """The deck's opening slide, from the front matter: title, subtitle, author and the
+    occasion (`event · date`)."""
 
     title: tuple[Run, ...]
     subtitle: str
-    byline: str
+    author: str
+    occasion: str
     notes: str
     source: SourceLocation
 

@@ -85,9 +85,9 @@ def _map_block(block: Block, leaf: Callable[[Leaf], ReadyBlock]) -> ReadyBlock:
 
 
 def title_slide(meta: DeckMeta, notes: str, source: SourceLocation) -> TitleSlide:
-    """The opening slide: the title, the subtitle, and `author · event · date` beneath."""
-    byline = " · ".join(part for part in (meta.author, meta.event, meta.date) if part)
-    return TitleSlide((Run(meta.title),), meta.subtitle, byline, notes, source)
+    """The opening slide: the title, the subtitle, the author, and `event · date`."""
+    occasion = " · ".join(part for part in (meta.event, meta.date) if part)
+    return TitleSlide((Run(meta.title),), meta.subtitle, meta.author, occasion, notes, source)
 
 
 def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -46,6 +46,9 @@ class Sizes:
     table_min: float
     caption: float
     footer: float
+    # How far text and code grow on a slide they leave mostly empty (optional in theme files).
+    body_max: float = 32.0
+    code_max: float = 28.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class Theme:
     margins: Margins
     code_style: str
     palette: tuple[tuple[str, str], ...]  # (name, "RRGGBB"), in file order
+    align: str = "middle"  # a short slide body: "middle" of the content area, or "top"
     page: tuple[float, float] | None = None  # slide size in points when a template fixes it
     capitals: tuple[str, ...] = ()  # slide kinds ("title", "section", "content") whose
     # titles a template sets in capitals: they are measured so
@@ -108,7 +112,7 @@ FLOORS = {
     "code_min": ("code",),
     "table_min": ("table",),
 }
-_KEYS = ("name", "fonts", "sizes", "colors", "margins", "code_style", "palette")
+_KEYS = ("name", "fonts", "sizes", "colors", "margins", "code_style", "palette", "align")
 _HEX = re.compile(r"#?[0-9A-Fa-f]{6}")
 
 
@@ -171,9 +175,10 @@ def parse_theme(text: str, path: str) -> Theme:
     name = read.value(data, "name", _name, Path(path).stem)
     code_style = read.value(data, "code_style", _name, "default")
     palette = read.palette(data)
+    align = read.value(data, "align", _align, "middle")
     if read.problems or not (fonts and sizes and colors and margins):
         raise ThemeError.of(read.problems)
-    return Theme(name, fonts, sizes, colors, margins, code_style, palette)
+    return Theme(name, fonts, sizes, colors, margins, code_style, palette, align=align)
 
 
 Reader = Callable[[LocDict, str], Any]
@@ -205,13 +210,15 @@ class _Reader:
             return None
         names = [f.name for f in fields(cls)]
         self.unknown(section, names, f"{key} field")
-        missing = [n for n in names if n not in section]
+        optional = {f.name for f in fields(cls) if f.default is not MISSING}
+        missing = [n for n in names if n not in section and n not in optional]
         if missing:
             where = self.at(section.mark)
             self.problems.append(Problem(where, f"{key} is missing {', '.join(missing)}"))
             return None
         before = len(self.problems)
         values = {n: self.value(section, n, reader, None, f"{key}.{n}") for n in names}
+        values = {n: v for n, v in values.items() if v is not None or n not in optional}
         if len(self.problems) == before:
             self.check_section(key, section)
         return cls(**values)
@@ -263,6 +270,13 @@ class _Reader:
             name: self.value(palette, name, _color, "", f"palette.{name}") for name in palette
         }
         return tuple(colours.items())
+
+
+def _align(data: LocDict, key: str) -> str:
+    value = data[key]
+    if value not in ("middle", "top"):
+        raise _BadValue("must be 'middle' or 'top'")
+    return str(value)
 
 
 def _font(data: LocDict, key: str) -> str:

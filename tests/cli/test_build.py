@@ -170,17 +170,19 @@ def test_code_is_highlighted_editable_text(features: Presentation) -> None:
 def test_picture_keeps_alt_text_size_hint_and_aspect(features: Presentation) -> None:
     pic = read.pictures(features.slides[5])[0]
     assert pic._element.nvPicPr.cNvPr.get("descr") == "An orange warehouse door"
-    # 60 % of the 11094720 EMU between the 0.6 in margins, 2:1 like the PNG, centred
-    assert (pic.left, pic.top, pic.width, pic.height) == (2767584, 1249680, 6656832, 3328416)
+    # 60 % of the 11094720 EMU between the 0.6 in margins, 2:1 like the PNG, centred across
+    # and in the height under the title
+    assert (pic.left, pic.top, pic.width, pic.height) == (2767584, 2183892, 6656832, 3328416)
 
 
 def test_columns_sit_side_by_side(features: Presentation) -> None:
     bodies = shape_named(features.slides[6], "Body")
     assert [b.text_frame.text for b in bodies] == ["Left words here", "right one\nright two"]
-    # 40 % and 60 % of the content width less a 0.2 in gap, side by side at the same top
+    # 40 % and 60 % of the content width less a 0.2 in gap, side by side at the same top,
+    # the pair in the middle of the height under the title
     assert [(b.left, b.top, b.width) for b in bodies] == [
-        (548640, 1249680, 4364736),
-        (5096256, 1249680, 6547104),
+        (548640, 3289300, 4364736),
+        (5096256, 3289300, 6547104),
     ]
 
 
@@ -272,10 +274,10 @@ def test_section_slides_keep_short_text_and_make_room_for_long(in_tmp: Path) -> 
     assert result.exit_code == 0, result.output
     prs = Presentation(str(in_tmp / "build/talk.pptx"))
     short, long = prs.slides[0], prs.slides[1]
-    assert short.shapes.title.top == 2331720  # a divider: the title at 2.55 in, mid-slide
+    assert short.shapes.title.top == 2057400  # a divider: the title ends at 42 % of the height
     assert long.shapes.title.top == 365760  # a content title at 0.4 in: room for the listing
     code_panel = shape_named(long, "Code")[0]
-    assert (code_panel.top, code_panel.height) == (1249680, 4541520)
+    assert (code_panel.top, code_panel.height) == (1577340, 4541520)  # centred under the title
     sizes = {r.font.size.pt for p in code_panel.text_frame.paragraphs for r in p.runs}
     assert sizes == {20}  # all 14 lines at the theme's code size, none shrunk
     assert str(long.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb) == "0072B2"

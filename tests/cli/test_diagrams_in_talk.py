@@ -70,8 +70,9 @@ def test_one_slide_per_step_with_caption_and_notes(in_tmp: Path) -> None:
         assert pic._element.nvPicPr.cNvPr.get("descr") == "A browser asks a server"
         # the two boxes cropped with their margin: 2400 x 600 px at 216 dpi, a 4:1 picture
         assert (pic.image.size, pic.image.dpi) == ((2400, 600), (216, 216))
-        # as wide as the content (11094720 EMU), so 2773680 EMU tall: the shape of the PNG
-        assert (pic.left, pic.top, pic.width, pic.height) == (548640, 1249680, 11094720, 2773680)
+        # as wide as the content (11094720 EMU), so 2773680 EMU tall: the shape of the PNG;
+        # with its caption, in the middle of the height under the title, on every step
+        assert (pic.left, pic.top, pic.width, pic.height) == (548640, 2263140, 11094720, 2773680)
         caption = read.shapes_of(slide, "Caption")[0]
         assert caption.top == pic.top + pic.height + 91440  # 0.1 in below the picture
 

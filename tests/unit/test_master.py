@@ -24,7 +24,10 @@ LAYOUTS = [
     "Blank",
     "Picture with Caption",
 ]
-TALK = "---\ntitle: Masters\ntheme: {theme}\n---\n\n## Points\n\n- one\n  - two\n"
+# enough points that the slide keeps the theme's sizes (a slide left mostly empty grows)
+TALK = "---\ntitle: Masters\ntheme: {theme}\n---\n\n## Points\n\n- one\n  - two\n" + "".join(
+    f"- point {n}\n" for n in range(3, 8)
+)
 
 
 def build(folder: Path, theme: str) -> Any:
@@ -97,7 +100,7 @@ def test_each_body_level_has_the_size_bullet_and_indent_layout_gives_a_list_item
 ) -> None:
     slide = light.slides[1]
     body = read.shapes_of(slide, "Body")[0]
-    one, two = body.text_frame.paragraphs
+    one, two, *_ = body.text_frame.paragraphs
     assert [(p.text, p.level) for p in (one, two)] == [("one", 0), ("two", 1)]
     # Tab on "one" in PowerPoint makes it level 1: it then looks exactly like "two"
     one._p.get_or_add_pPr().set("lvl", "1")

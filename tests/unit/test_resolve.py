@@ -68,21 +68,22 @@ def resolve(text: str, assets: FakeAssets | None = None) -> tuple[ReadyDeck, Dia
     return resolve_deck(deck, THEME, assets or FakeAssets(), diagnostics), diagnostics
 
 
-def test_the_title_slide_has_its_subtitle_and_a_byline_of_author_event_and_date() -> None:
+def test_the_title_slide_has_its_subtitle_author_and_the_event_and_date() -> None:
     text = "---\ntitle: T\nsubtitle: S\nauthor: A\nevent: E\ndate: 2026-01-02\n---\n"
     (slide,) = resolve(text)[0].slides
     assert isinstance(slide, TitleSlide)
-    assert (plain_text(slide.title), slide.subtitle, slide.byline) == (
+    assert (plain_text(slide.title), slide.subtitle, slide.author, slide.occasion) == (
         "T",
         "S",
-        "A · E · 2026-01-02",
+        "A",
+        "E · 2026-01-02",
     )
 
 
-def test_a_byline_leaves_out_what_the_front_matter_does_not_give() -> None:
+def test_the_occasion_leaves_out_what_the_front_matter_does_not_give() -> None:
     (slide,) = resolve("---\ntitle: T\nevent: PyCon\n---\n")[0].slides
     assert isinstance(slide, TitleSlide)
-    assert (slide.subtitle, slide.byline) == ("", "PyCon")
+    assert (slide.subtitle, slide.author, slide.occasion) == ("", "", "PyCon")
 
 
 def test_a_quote_alone_is_a_quote_slide_and_beside_text_it_is_not() -> None:

@@ -226,6 +226,9 @@ KNOWN_MISMATCHES: dict[Key, tuple[int, int, str]] = {
     ("tests/cases/talks/async", 12, "A failure cancels the siblings"): (2, 1, SAFETY_BAND),
     # the last part of the overfull paragraph: 18 lines filled to 96% make 17 full ones
     ("features", 19, "truck fence gate worker public server cl"): (18, 17, SAFETY_BAND),
+    # bullets grown to 32 pt on a slide they left mostly empty, just past 96 % of the line
+    ("talk", 4, "Trust: we control the server; anyone can"): (2, 1, SAFETY_BAND),
+    ("talk", 10, "Isomorphic: corresponding or similar in "): (2, 1, SAFETY_BAND),
 }
 
 AUTO_NUMBER = re.compile(r"\d+[.)]")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import assert_never
 
+from deckgen.colors import readable
 from deckgen.errors import Diagnostics
-from deckgen.layout import slides
+from deckgen.layout import slides, structural
 from deckgen.layout.blocks import place_stack
 from deckgen.layout.context import PT_PER_INCH, Ctx
 from deckgen.layout.fit import fit_blocks
@@ -78,7 +79,7 @@ def _layout_slide(
     or, split to one side (Marp's `bg left:40%`), fill that side with the content beside them."""
     page = _page(meta, ctx)
     if isinstance(slide, TitleSlide):
-        title, shapes = slides.title_slide_shapes(slide, page, ctx)
+        title, shapes = structural.title_slide(slide, page, ctx)
         return [_Job(slide, page, ctx, (), diagnostics).placed("title", title, shapes)]
     split = next((b for b in slide.backdrops if b.side), None)
     margin = ctx.theme.margins.left * PT_PER_INCH
@@ -114,13 +115,19 @@ class _Job:
     diagnostics: Diagnostics
 
     def placed(
-        self, kind: str, title: TextFrame | None, shapes: list[Shape], notes: str | None = None
+        self,
+        kind: str,
+        title: TextFrame | None,
+        shapes: list[Shape],
+        notes: str | None = None,
+        background: str = "",
     ) -> PlacedSlide:
-        background = self.ctx.theme.colors.background
+        background = background or self.ctx.theme.colors.background
         said = self.slide.notes if notes is None else notes
-        return slides.slide(
-            kind, title, shapes + list(self.footer), said, background, self.slide.source
-        )
+        footer = self.footer
+        if background != self.ctx.theme.colors.background:  # footers readable on it too
+            footer = structural.recolored(footer, readable(self.ctx.theme.colors.muted, background))
+        return slides.slide(kind, title, shapes + list(footer), said, background, self.slide.source)
 
 
 def _layout_pages(job: _Job, slide: SectionSlide | QuoteSlide | ContentSlide) -> list[PlacedSlide]:
@@ -136,24 +143,53 @@ def _layout_pages(job: _Job, slide: SectionSlide | QuoteSlide | ContentSlide) ->
 
 
 def _section(job: _Job, slide: SectionSlide) -> list[PlacedSlide]:
-    """A section divider, its title large in the middle. Text under the heading stays below
-    it when it fits at full size; more text makes it a slide titled in the accent colour."""
-    page, ctx = job.page, job.ctx
-    title, bar, below = slides.section_shapes(slide.title, page, ctx)
+    """A section divider: the whole slide in the accent colour, the title large a little
+    above the middle. Text under the heading stays below it when it fits at full size; more
+    text makes it a slide titled in the accent colour. A closing section is a closing slide."""
+    if structural.is_closing(slide.title):
+        return _closing(job, slide)
+    page, ctx = job.page, structural.on_accent(job.ctx)
+    title, rule, below = structural.section_title(slide.title, page, ctx)
     room = page.bottom - below
     fitted = fit_blocks(slide.blocks, page.inner_width, room, ctx) if slide.blocks else []
     if len(fitted) > 1 or (fitted and fitted[0].shrunk):
-        return _content(job, slide, "section", ctx.theme.colors.accent)
-    shapes: list[Shape] = [bar]
+        return _content(job, slide, "section", job.ctx.theme.colors.accent)
+    shapes: list[Shape] = [rule]
     if fitted:
         shapes += place_stack(fitted[0].blocks, Box(page.left, below, page.inner_width, room), ctx)
-    return [job.placed("section", title, shapes)]
+    return [job.placed("section", title, shapes, background=job.ctx.theme.colors.accent)]
+
+
+def _closing(job: _Job, slide: ContentSlide | SectionSlide) -> list[PlacedSlide]:
+    """`Thank you` / `Questions?`: the title large and centred with the accent rule under it,
+    contact lines and pictures centred below. Too much for one slide, it is a content slide."""
+    page, ctx = job.page, job.ctx
+    width = page.inner_width
+    title, rule, below = structural.closing_title(slide.title, page, ctx)
+    narrow = width * 0.7
+    fitted = fit_blocks(slide.blocks, narrow, page.bottom - below, ctx) if slide.blocks else []
+    if len(fitted) > 1 or (fitted and fitted[0].shrunk):
+        return _content(job, slide, plain=True)
+    shapes: list[Shape] = [rule]
+    if fitted:
+        area = Box(page.left + (width - narrow) / 2, below, narrow, page.bottom - below)
+        shapes += structural.centred(place_stack(fitted[0].blocks, area, fitted[0].sized(ctx)))
+    return [job.placed("closing", title, shapes)]
 
 
 def _content(
-    job: _Job, slide: ContentSlide | SectionSlide, kind: str = "content", heading_color: str = ""
+    job: _Job,
+    slide: ContentSlide | SectionSlide,
+    kind: str = "content",
+    heading_color: str = "",
+    plain: bool = False,
 ) -> list[PlacedSlide]:
-    """A content slide, and the "(cont.)" slides it needs."""
+    """A content slide, and the "(cont.)" slides it needs; a closing slide and a statement
+    have their own rules (`plain`: not looked for)."""
+    if kind == "content" and isinstance(slide, ContentSlide) and not plain:
+        special = _special(job, slide)
+        if special:
+            return special
     parts = slides.content_slides(
         slide.title, slide.blocks, job.page, job.ctx, slide.source, job.diagnostics,
         heading_color, "section" if kind == "section" else "content",
@@ -162,6 +198,26 @@ def _content(
         job.placed(kind, heading, shapes, None if number == 0 else CONTINUED)
         for number, (heading, shapes) in enumerate(parts)
     ]
+
+
+def _special(job: _Job, slide: ContentSlide) -> list[PlacedSlide]:
+    """The slide as a closing slide or a statement, if it is one; else nothing."""
+    if structural.is_closing(slide.title) and not slide.backdrops:
+        return _closing(job, slide)
+    sentence = structural.statement(slide.blocks)
+    if sentence is None:
+        return []
+    page, ctx = job.page, job.ctx
+    title, top = None, page.top
+    if slide.title:
+        sizes, width, color = ctx.theme.sizes, page.inner_width, ctx.theme.colors.heading
+        heading = slides.fit_heading(slide.title, width, ctx, sizes.title, sizes.title_min, color)
+        title = TextFrame(Box(page.left, top, width, heading.height), (heading.paragraph,), "title")
+        top += heading.height + ctx.gap * 1.5
+        slides.warn_heading(heading, plain_text(slide.title), slide.source, job.diagnostics)
+    area = Box(page.left, top, page.inner_width, page.bottom - top)
+    frame = structural.statement_frame(sentence, area, ctx)
+    return [job.placed("statement", title, [frame])] if frame else []
 
 
 def _quote(job: _Job, slide: QuoteSlide) -> list[PlacedSlide]:

@@ -89,10 +89,17 @@ def _kind(block: ReadyBlock) -> str:
 
 
 def stretch(block: ReadyBlock, width: float, ctx: Ctx) -> float:
-    """How much taller than `height` the block would like to be (only pictures grow)."""
+    """How much taller than `height` the block would like to be: pictures grow to their
+    width, and columns as far as the tallest column's pictures would."""
     if isinstance(block, Figure):
         low, high = _picture_range(block, width, ctx)
         return high - low
+    if isinstance(block, ReadyColumns):
+        tallest = max(
+            stack_height(c.blocks, w, ctx) + sum(stretch(b, w, ctx) for b in c.blocks)
+            for c, w in _column_widths(block, width, ctx)
+        )
+        return max(0.0, tallest - height(block, width, ctx))
     return 0.0
 
 
@@ -100,6 +107,12 @@ def stack_height(blocks: tuple[ReadyBlock, ...], width: float, ctx: Ctx) -> floa
     found = stack_upto(blocks, width, ctx, math.inf)
     assert found is not None  # a room without end holds any stack
     return found
+
+
+def stack_extent(blocks: tuple[ReadyBlock, ...], width: float, ctx: Ctx, room: float) -> float:
+    """How much of `room` the blocks take, their pictures grown as far as they would."""
+    wants = sum(stretch(b, width, ctx) for b in blocks)
+    return min(room, stack_height(blocks, width, ctx) + wants)
 
 
 def stack_upto(

@@ -24,16 +24,23 @@ class Ctx:
     def gap(self) -> float:
         return self.theme.margins.gap * PT_PER_INCH
 
-    def size(self, start: float, floor: float, step: int | None = None) -> float:
-        return max(floor, start - SIZE_STEP * (self.step if step is None else step))
+    def size(
+        self, start: float, floor: float, step: int | None = None, ceiling: float = 0.0
+    ) -> float:
+        """The size `step` steps below `start` (above it for a negative step, up to
+        `ceiling`), never below `floor`."""
+        grown = start - SIZE_STEP * (self.step if step is None else step)
+        return max(floor, min(grown, max(start, ceiling)))
 
     @property
     def body(self) -> float:
-        return self.size(self.theme.sizes.body, self.theme.sizes.body_min)
+        sizes = self.theme.sizes
+        return self.size(sizes.body, sizes.body_min, ceiling=sizes.body_max)
 
     @property
     def code(self) -> float:
-        return self.size(self.theme.sizes.code, self.theme.sizes.code_min, self.code_step)
+        sizes = self.theme.sizes
+        return self.size(sizes.code, sizes.code_min, self.code_step, sizes.code_max)
 
     @property
     def table(self) -> float:
@@ -54,6 +61,13 @@ class Ctx:
 
     def at_steps(self, text: int, code: int) -> Ctx:
         return replace(self, step=text, code_step=code)
+
+    @property
+    def first_step(self) -> int:
+        """The (negative) step at which text and code reach their ceilings."""
+        s = self.theme.sizes
+        spans = (s.body_max - s.body, s.code_max - s.code)
+        return -int(max(0.0, *spans) // SIZE_STEP)
 
     @property
     def last_step(self) -> int:

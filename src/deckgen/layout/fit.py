@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from deckgen.layout import blocks, split
 from deckgen.layout.context import Ctx
-from deckgen.ready import ReadyBlock, ReadyColumns
+from deckgen.ready import Figure, ReadyBlock, ReadyColumns, leaves
 
 Page = tuple[ReadyBlock, ...]
+GROW_BELOW = 0.5  # a page taking less than this share of its room grows...
+GROW_TO = 0.7  # ...to at most this share
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ def best_steps(page: Page, width: float, room: float, ctx: Ctx) -> tuple[int, in
 def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:
     """One Fitted when the blocks fit at some size; else several, each page at one size."""
     steps = best_steps(page, width, room, ctx)
+    if steps == (0, 0):
+        return [Fitted(page, *grown(page, width, room, ctx))]
     if steps is not None:
         return [Fitted(page, *steps)]
     smallest = paginate(page, width, room, ctx.at_step(ctx.last_step))
@@ -63,6 +67,22 @@ def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:
         if pages is not None:
             return [Fitted(p, step, step) for p in pages]
     return [Fitted(p, ctx.last_step, ctx.last_step) for p in smallest]
+
+
+def grown(page: Page, width: float, room: float, ctx: Ctx) -> tuple[int, int]:
+    """Text and code that leave most of the room empty grow, a step at a time up to their
+    ceilings, while they take no more than GROW_TO of it and no code line wraps. Pictures
+    already fill the room; tables keep their size, so a page holding either stays as it is."""
+    if blocks.kinds(page) & {"table"} or any(isinstance(b, Figure) for b in leaves(page)):
+        return 0, 0
+    if blocks.stack_height(page, width, ctx) > GROW_BELOW * room:
+        return 0, 0
+    for step in range(ctx.first_step, 0):
+        bigger = ctx.at_step(step)
+        tall = blocks.stack_height(page, width, bigger)
+        if tall <= GROW_TO * room and not any(blocks.code_wraps(b, width, bigger) for b in page):
+            return step, step
+    return 0, 0
 
 
 def paginate(

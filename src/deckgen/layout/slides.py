@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.layout import blocks, fit, slots
 from deckgen.layout.blocks import place_stack
-from deckgen.layout.context import PT_PER_INCH, Ctx, line_height
+from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import count_lines, line_starts, most_lines, split_runs, text_height
-from deckgen.placed import Align, Box, Picture, PlacedParagraph, PlacedSlide, Rect, Shape, TextFrame
-from deckgen.ready import DeckMeta, Figure, Paragraph, ReadyBlock, Run, TitleSlide, plain_text
+from deckgen.placed import Align, Box, Picture, PlacedParagraph, PlacedSlide, Shape, TextFrame
+from deckgen.ready import DeckMeta, Figure, Paragraph, ReadyBlock, Run, plain_text
 
 CONT = " (cont.)"
 MAX_TITLE_HEIGHT = 172.8  # points: a title never takes more than a third of the slide
@@ -144,11 +144,19 @@ def content_slides(
         head = headings[min(number, len(headings) - 1)]
         box = Box(page.left, page.top, width, head.height)
         frame = TextFrame(box, (head.paragraph,), "title") if title else None
-        shapes = place_stack(
-            part.blocks, Box(page.left, top, width, page.bottom - top), part.sized(ctx)
-        )
-        slides.append((frame, shapes))
+        sized = part.sized(ctx)
+        area = _balanced(part.blocks, Box(page.left, top, width, page.bottom - top), sized)
+        slides.append((frame, place_stack(part.blocks, area, sized)))
     return slides
+
+
+def _balanced(blocks_: tuple[ReadyBlock, ...], body: Box, ctx: Ctx) -> Box:
+    """The part of the body the blocks take: all of it, or for blocks that leave room over,
+    a band in its middle (the theme's `align: top` keeps them at the top)."""
+    if ctx.theme.align == "top":
+        return body
+    used = blocks.stack_extent(blocks_, body.w, ctx, body.h)
+    return Box(body.x, body.y + (body.h - used) / 2, body.w, used)
 
 
 def _room(page: Page, heading_height: float, title: tuple[Run, ...], ctx: Ctx) -> float:
@@ -181,53 +189,6 @@ def _warn_fit(
             f"{kind} {now:g} pt" for kind, (now, was) in sizes.items() if kind in used and now < was
         )
         diagnostics.warn(where, f"{name}: shrunk to fit ({told})")
-
-
-def section_shapes(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, Rect, float]:
-    """The section's title, large in the accent colour beside a bar; and where text may start."""
-    sizes, accent = ctx.theme.sizes, ctx.theme.colors.accent
-    indent = SECTION_BAR + ctx.gap * 1.5
-    width = page.inner_width - indent
-    heading = fit_heading(
-        title, width, ctx, sizes.title_slide, sizes.title_min, accent, kind="section"
-    )
-    top = page.height * 0.4 - heading.height / 2
-    box = Box(page.left + indent, top, width, heading.height)
-    bar = Rect(Box(page.left, top, SECTION_BAR, heading.height), accent)
-    return TextFrame(box, (heading.paragraph,), "title"), bar, top + heading.height + ctx.gap * 2
-
-
-def title_slide_shapes(slide: TitleSlide, page: Page, ctx: Ctx) -> tuple[TextFrame, list[Shape]]:
-    sizes, colors = ctx.theme.sizes, ctx.theme.colors
-    width = page.inner_width
-    heading = fit_heading(
-        slide.title, width, ctx, sizes.title_slide, sizes.title_min, colors.heading, kind="title"
-    )
-    lines: list[tuple[str, float, str]] = []
-    if slide.subtitle:
-        lines.append((slide.subtitle, sizes.body, colors.text))
-    if slide.byline:
-        lines.append((slide.byline, max(sizes.caption, sizes.body_min), colors.muted))
-    paras = [_centered_line(text, size, color, width, ctx) for text, size, color in lines]
-    below = sum(h for _, h in paras) + ctx.gap * len(paras)
-    top = max(page.top, (page.height - heading.height - below - ctx.gap * 2) / 2)
-    title = TextFrame(Box(page.left, top, width, heading.height), (heading.paragraph,), "title")
-    y = top + heading.height + ctx.gap
-    shapes: list[Shape] = [Rect(Box(page.left, y, 1.2 * PT_PER_INCH, 5.0), colors.accent)]
-    y += ctx.gap * 2
-    for para, h in paras:
-        shapes.append(TextFrame(Box(page.left, y, width, h), (para,), "subtitle"))
-        y += h + ctx.gap
-    return title, shapes
-
-
-def _centered_line(
-    text: str, size: float, color: str, width: float, ctx: Ctx
-) -> tuple[PlacedParagraph, float]:
-    runs = (Run(text),)
-    lines = count_lines(runs, ctx.face(size), width)
-    para = PlacedParagraph(runs, ctx.style(size, color), line_height(size), lines=lines)
-    return para, text_height(lines, size)
 
 
 def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape] | None:

@@ -10,6 +10,7 @@ from deckgen.placed import Layout, Picture, Shape, Slot, TextFrame
 _STRUCTURAL: dict[str, tuple[Layout, str]] = {
     "title": ("Title Slide", "subtitle"),
     "section": ("Section Header", "body"),
+    "closing": ("Title Slide", "body"),  # a centred title, and its lines in the subtitle
 }
 
 
