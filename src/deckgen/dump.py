@@ -243,7 +243,9 @@ def _placed_paragraphs(frame: TextFrame) -> Iterator[str]:
     """One line per paragraph; a code panel's lines are summed up, they are all alike."""
     if frame.role == "code":
         first = frame.paragraphs[0]
-        yield f"{len(frame.paragraphs)} lines {first.style.size:g}pt"
+        shown = sum(p.lines for p in frame.paragraphs)
+        wrapped = f", {shown} as shown" if shown > len(frame.paragraphs) else ""
+        yield f"{len(frame.paragraphs)} lines{wrapped} {first.style.size:g}pt"
         return
     for p in frame.paragraphs:
         yield _placed_text(p)

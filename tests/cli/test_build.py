@@ -337,3 +337,22 @@ def test_no_slide_keeps_an_empty_placeholder(in_tmp: Path) -> None:
     for slide in prs.slides:
         for ph in slide.placeholders:
             assert ph.has_text_frame is False or ph.text_frame.text.strip(), ph.name
+
+
+def test_a_long_code_line_wraps_inside_one_paragraph_and_copies_as_the_source(
+    in_tmp: Path,
+) -> None:
+    source = (
+        "def check(path, headers, body, limit):\n"
+        '    raise ValueError(f"the request for {path} carried {len(headers)} headers and a'
+        ' body of {len(body)} bytes, more than the {limit} this server accepts")'
+    )
+    write_talk(in_tmp, f"## Validation\n\n```python\n{source}\n```\n")
+    assert run("build").exit_code == 0
+    slide = Presentation(str(in_tmp / "build/talk.pptx")).slides[0]
+    (panel,) = shape_named(slide, "Code")
+    assert panel.text_frame.text == source  # one paragraph per line, nothing added
+    long = panel.text_frame.paragraphs[1]._p.pPr
+    assert (long.get("marL"), long.get("indent")) == ("304848", "-304848")  # 2 chars of 20 pt
+    marks = [s for s in slide.shapes if s.shape_type == 1]  # the bars beside continued lines
+    assert len(marks) == 2

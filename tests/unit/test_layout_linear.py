@@ -70,7 +70,9 @@ def work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     monkeypatch.setattr(
         blocks, "count_lines", _counting(blocks.count_lines, "lines broken", counter)
     )
-    monkeypatch.setattr(code, "_count", _counting(code._count, "code lines counted", counter))
+    monkeypatch.setattr(
+        code, "line_count", _counting(code.line_count, "code lines counted", counter)
+    )
     return counter
 
 

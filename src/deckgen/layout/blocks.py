@@ -228,7 +228,7 @@ def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
             items = (_item(it, i, box.w, ctx) for i, it in enumerate(block.items))
             return [TextFrame(box, tuple(items))]
         case Listing():
-            return [code.frame(block, box, ctx)]
+            return code.shapes(block, box, ctx)
         case Table():
             return [table.frame(block, box, ctx)]
         case Figure():

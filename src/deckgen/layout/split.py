@@ -50,12 +50,12 @@ def split(
     `fresh`: the room is a whole empty slide, so even an awkward split beats overflowing."""
     if isinstance(rest.block, Table):
         return _split_table(rest.block, rest.rows, width, room, ctx, fresh)
-    head, tail = _split_block(rest.block, width, room, ctx)
+    head, tail = _split_block(rest.block, width, room, ctx, fresh)
     return head, Rest(tail)
 
 
 def _split_block(
-    block: ReadyBlock, width: float, room: float, ctx: Ctx
+    block: ReadyBlock, width: float, room: float, ctx: Ctx, fresh: bool
 ) -> tuple[ReadyBlock | None, ReadyBlock]:
     match block:
         case Paragraph():
@@ -63,7 +63,7 @@ def _split_block(
         case BulletList():
             return _split_list(block, width, room, ctx)
         case Listing():
-            return code.split(block, width, room, ctx)
+            return code.split(block, width, room, ctx, fresh)
         case Quote():
             return _split_quote(block, width, room, ctx)
         # Tables split in _split_table; a picture shrinks; columns are stacked by paginate.

@@ -124,11 +124,17 @@ def _words(runs: tuple[Run, ...], face: Face, lines: bool = False) -> Iterator[W
 
 
 def line_starts(
-    runs: tuple[Run, ...], face: Face, width: float, most: int | None = None
+    runs: tuple[Run, ...],
+    face: Face,
+    width: float,
+    most: int | None = None,
+    rest: float | None = None,
 ) -> list[tuple[int, int]]:
     """(run, offset) where each wrapped line starts; one entry per line (at least one). With
-    `most`, only the first `most` lines are looked for: the text is read no further."""
+    `most`, only the first `most` lines are looked for: the text is read no further. `rest`:
+    the width of the lines after the first (a hanging indent), if it differs."""
     avail = width * WIDTH_SAFETY
+    later = (width if rest is None else rest) * WIDTH_SAFETY
     limit = max(1, most) if most is not None else math.inf
     starts: list[tuple[int, int]] = [(0, 0)]
     used = 0.0
@@ -138,10 +144,11 @@ def line_starts(
         used += last.space if last is not None else 0.0
         if forced or (used > 0 and used + word.width > avail):
             starts.append((word.run, word.offset))
-            used = 0.0
+            used, avail = 0.0, later
         if word.width > avail:  # one word wider than the line breaks between letters
-            breaks, used = _letter_breaks(runs, word, face, avail, limit - len(starts))
+            breaks, used = _letter_breaks(runs, word, face, avail, limit - len(starts), later)
             starts.extend(breaks)
+            avail = later if breaks else avail
         else:
             used += word.width
         if len(starts) >= limit:  # before the next word is read: it may be a megabyte long
@@ -151,7 +158,7 @@ def line_starts(
 
 
 def _letter_breaks(
-    runs: tuple[Run, ...], word: Word, face: Face, avail: float, most: float
+    runs: tuple[Run, ...], word: Word, face: Face, avail: float, most: float, later: float
 ) -> tuple[list[tuple[int, int]], float]:
     """Where the lines of an over-wide word start (as PowerPoint breaks it, between letters,
     and as CJK text without spaces breaks), and the width used on its last line; no more
@@ -167,7 +174,7 @@ def _letter_breaks(
             width = widths[letter]
             if used > 0 and used + width > avail:
                 breaks.append((run, offset))
-                used = 0.0
+                used, avail = 0.0, later
                 if len(breaks) >= most:
                     return breaks, used
             used, left, offset = used + width, left - width, offset + 1
@@ -175,11 +182,18 @@ def _letter_breaks(
     return breaks, used
 
 
-def count_lines(runs: tuple[Run, ...], face: Face, width: float, most: int | None = None) -> int:
-    """How many lines the runs take at this width; with `most`, counting stops there."""
+def count_lines(
+    runs: tuple[Run, ...],
+    face: Face,
+    width: float,
+    most: int | None = None,
+    rest: float | None = None,
+) -> int:
+    """How many lines the runs take at this width (`rest`: of the lines after the first);
+    with `most`, counting stops there."""
     if not any(r.text and not r.text.isspace() for r in runs):
         return 1
-    return len(line_starts(runs, face, width, most))
+    return len(line_starts(runs, face, width, most, rest))
 
 
 def most_lines(room: float, size: float) -> int | None:
