@@ -12,6 +12,7 @@ from deckgen.ready import (
     BulletList,
     Figure,
     Listing,
+    ListItem,
     Paragraph,
     Quote,
     ReadyBlock,
@@ -19,6 +20,8 @@ from deckgen.ready import (
     Run,
     Table,
 )
+
+KEEP = 3  # lines of a split paragraph or list never left alone at a slide's foot or head
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +61,14 @@ def _split_block(
     block: ReadyBlock, width: float, room: float, ctx: Ctx, fresh: bool
 ) -> tuple[ReadyBlock | None, ReadyBlock]:
     match block:
-        case Paragraph():
-            return _split_paragraph(block, width, room, ctx)
+        case Paragraph():  # moves whole unless not even a whole slide holds it
+            return _split_paragraph(block, width, room, ctx) if fresh else (None, block)
         case BulletList():
-            return _split_list(block, width, room, ctx)
+            return _split_list(block, width, room, ctx, fresh)
         case Listing():
             return code.split(block, width, room, ctx, fresh)
         case Quote():
-            return _split_quote(block, width, room, ctx)
+            return _split_quote(block, width, room, ctx) if fresh else (None, block)
         # Tables split in _split_table; a picture shrinks; columns are stacked by paginate.
         case Table() | Figure() | ReadyColumns():
             return None, block
@@ -99,10 +102,14 @@ def _fitting_lines(starts: list[tuple[int, int]], room: float, size: float) -> i
 def _split_runs_at(
     runs: tuple[Run, ...], width: float, room: float, ctx: Ctx, size: float, italic: bool = False
 ) -> tuple[tuple[Run, ...], tuple[Run, ...]] | None:
+    """Text taller than a whole slide, cut between lines: as many as fit, but never fewer
+    than KEEP lines after the cut (a widow) nor before it."""
     # Only the lines up to the room's end are looked for: the rest of a long text is not read.
-    most = max(1, int(room // line_height(size)) + 1)
+    most = max(1, int(room // line_height(size)) + KEEP + 1)
     starts = line_starts(runs, ctx.face(size, italic=italic), width, most)
     k = _fitting_lines(starts, room, size)
+    if len(starts) < most:  # the whole text was measured: keep KEEP lines for the next slide
+        k = min(k, len(starts) - KEEP) if len(starts) - KEEP >= KEEP else k
     return split_runs(runs, starts[k]) if k > 0 else None
 
 
@@ -116,16 +123,20 @@ def _split_paragraph(
 
 
 def _split_list(
-    lst: BulletList, width: float, room: float, ctx: Ctx
+    lst: BulletList, width: float, room: float, ctx: Ctx, fresh: bool
 ) -> tuple[BulletList | None, BulletList]:
-    used = 0.0
-    for i, item in enumerate(lst.items):
-        h = blocks.item_height(item, i, width, ctx, room - used)
-        if used + h > room:
-            break
-        used += h
-    if i > 0:
-        return replace(lst, items=lst.items[:i]), replace(lst, items=lst.items[i:])
+    """The bullets that fit, cut before a top-level bullet so that one moves on with its
+    sub-bullets, and never leaving a bullet's line or two alone on either slide. Only a
+    whole slide too short for the first bullet's group cuts inside the group, and only one
+    bullet too tall for it between its lines."""
+    fitting = _fitting_items(lst, width, room, ctx)
+    cut = _group_cut(lst.items, fitting, width, ctx)
+    if cut == 0 and fresh:
+        cut = fitting  # the first bullet and its sub-bullets are taller than a slide
+    if cut > 0:
+        return replace(lst, items=lst.items[:cut]), replace(lst, items=lst.items[cut:])
+    if not fresh:
+        return None, lst
     first = lst.items[0]  # one bullet taller than the room: split its words
     indent, _ = blocks.item_indent(first, ctx)
     parts = _split_runs_at(first.runs, width - indent, room, ctx, blocks.item_size(first, ctx))
@@ -134,6 +145,38 @@ def _split_list(
     head = replace(lst, items=(replace(first, runs=parts[0]),))
     rest = replace(first, runs=parts[1], number=first.number)
     return head, replace(lst, items=(rest, *lst.items[1:]))
+
+
+def _fitting_items(lst: BulletList, width: float, room: float, ctx: Ctx) -> int:
+    """How many of the list's items fit in `room`, one under the other."""
+    used = 0.0
+    for i, item in enumerate(lst.items):
+        used += blocks.item_height(item, i, width, ctx, room - used)
+        if used > room:
+            return i
+    return len(lst.items)
+
+
+def _group_cut(items: tuple[ListItem, ...], fitting: int, width: float, ctx: Ctx) -> int:
+    """Where to cut a list of which `fitting` items fit: at or before `fitting`, before a
+    top-level item, with at least KEEP lines on each side; 0 when there is no such place."""
+    cut = min(fitting, len(items))
+    while cut > 0 and (
+        (cut < len(items) and items[cut].level > 0) or _lines(items[cut:], width, ctx) < KEEP
+    ):
+        cut -= 1
+    return cut if cut and _lines(items[:cut], width, ctx) >= KEEP else 0
+
+
+def _lines(items: tuple[ListItem, ...], width: float, ctx: Ctx) -> int:
+    """How many lines the items take (counting stops at KEEP)."""
+    total = 0
+    for item in items:
+        indent, _ = blocks.item_indent(item, ctx)
+        total += count_lines(item.runs, ctx.face(blocks.item_size(item, ctx)), width - indent, KEEP)
+        if total >= KEEP:
+            break
+    return total
 
 
 def _split_quote(q: Quote, width: float, room: float, ctx: Ctx) -> tuple[Quote | None, Quote]:
