@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 from functools import cache
 from typing import Any
 
@@ -69,11 +70,32 @@ def _style_colors(style: str, background: str, default: str) -> Colors:
         style_class = get_style_by_name(style)
     except ClassNotFound:
         style_class = get_style_by_name("default")
+    from pygments.token import Comment, String
+
     colors: Colors = {}
     for token_type, spec in style_class:
         color = readable(spec["color"] or default, background)
         colors[token_type] = (color, bool(spec["bold"]), bool(spec["italic"]))
+    calm = _calm(colors[Comment][0], background)
+    for token_type, (_, bold, italic) in list(colors.items()):
+        if token_type in Comment or token_type in String.Doc:
+            colors[token_type] = (calm, bold, italic)
     return colors
+
+
+def _calm(comment: str, background: str) -> str:
+    """The colour comments (and doc comments) are set in: the style's own, unless it is red,
+    which reads as an error from the back of a room; then a grey-green."""
+    return readable(_COMMENT_GREEN, background) if _reddish(comment) else comment
+
+
+_COMMENT_GREEN = "5B7F5B"
+
+
+def _reddish(color: str) -> bool:
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, _, saturation = colorsys.rgb_to_hls(r, g, b)
+    return saturation > 0.3 and (hue < 30 / 360 or hue > 330 / 360)
 
 
 def _lookup(colors: Colors, token_type: Any) -> tuple[str, bool, bool]:

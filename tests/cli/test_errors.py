@@ -41,7 +41,7 @@ def test_a_missing_theme_file(in_tmp: Path, previous_deck: bytes) -> None:
     write_talk(in_tmp, "---\ntitle: Good\ntheme: corp.yaml\n---\n\n## Fine\n")
     fails_with(
         "talk/talk.md:3:8: theme file not found: talk/corp.yaml (a theme file's path is relative"
-        " to the talk's folder; built-in themes: dark, default)",
+        " to the talk's folder; built-in themes: dark, default, paper)",
         "build failed: 1 problem",
     )
     assert (in_tmp / "build/talk.pptx").read_bytes() == previous_deck

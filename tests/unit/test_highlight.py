@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from deckgen.colors import contrast, readable
-from deckgen.highlight import highlight
+from deckgen.highlight import _reddish, highlight
+from deckgen.theme import load_theme
 
 RUST = 'fn main() {\n    let x = "hi"; // greet\n}'
 
@@ -59,3 +62,14 @@ def test_readable_darkens_pale_colours_on_light_panels() -> None:
     assert readable("F0E442", "FFFFFF") == "7D7723"
     assert contrast("7D7723", "FFFFFF") == pytest.approx(4.63, abs=0.005)
     assert readable("222222", "FFFFFF") == "222222"
+
+
+@pytest.mark.parametrize("theme", ["default", "dark", "paper"])
+def test_comments_and_doc_comments_are_never_red(theme: str) -> None:
+    """Red reads as an error from the back of a room; xcode sets Rust doc comments red."""
+    colors = load_theme(theme, Path(".")).colors
+    source = "/// Milliseconds since 1970.\n#[cfg(test)]\n// a note\nfn now_ms() {}\n"
+    lines, _ = highlight(source, "rust", load_theme(theme, Path(".")).code_style,
+                         colors.code_background, colors.code_text)  # fmt: skip
+    comments = [run.color for line in lines[:3] for run in line if run.text.strip()]
+    assert comments and not any(_reddish(c) for c in comments if c), comments

@@ -9,6 +9,7 @@ import pytest
 
 from deckgen.colors import contrast
 from deckgen.errors import SourceLocation, ThemeError
+from deckgen.fonts import font_file
 from deckgen.theme import builtin_themes, load_theme
 
 OKABE_ITO = {"E69F00", "56B4E9", "009E73", "F0E442", "0072B2", "D55E00", "CC79A7", "999999"}
@@ -23,11 +24,11 @@ TEXT_ON = [
 ]
 
 
-def test_light_and_dark_ship() -> None:
-    assert builtin_themes() == ["dark", "default"]
+def test_light_dark_and_paper_ship() -> None:
+    assert builtin_themes() == ["dark", "default", "paper"]
 
 
-@pytest.mark.parametrize("name", ["default", "dark"])
+@pytest.mark.parametrize("name", ["default", "dark", "paper"])
 @pytest.mark.parametrize(("fg", "bg"), TEXT_ON)
 def test_text_contrast_is_at_least_4_5(name: str, fg: str, bg: str) -> None:
     colors = load_theme(name, Path(".")).colors
@@ -178,3 +179,9 @@ def test_a_theme_file_that_is_not_utf8_is_located(tmp_path: Path) -> None:
     assert str(caught.value).endswith(
         "mine.yaml:1:10: not UTF-8 text (byte 0xE9) (save the file as UTF-8)"
     )
+
+
+def test_paper_pairs_a_serif_heading_with_a_sans_body_both_measurable() -> None:
+    fonts = load_theme("paper", Path(".")).fonts
+    assert (fonts.heading, fonts.body) == ("Times New Roman", "Calibri")
+    assert font_file(fonts.heading) and font_file(fonts.body)  # or their metric twins
