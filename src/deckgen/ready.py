@@ -13,9 +13,11 @@ from deckgen.model import (
     Paragraph,
     Quote,
     Run,
+    SlideMarks,
     SourceLocation,
     Table,
     plain_text,
+    step_size,
 )
 
 __all__ = [
@@ -37,11 +39,13 @@ __all__ = [
     "ReadySlide",
     "Run",
     "SectionSlide",
+    "SlideMarks",
     "SourceLocation",
     "Table",
     "TitleSlide",
     "leaves",
     "plain_text",
+    "step_size",
 ]
 
 Line = tuple[Run, ...]  # one source line of highlighted code
@@ -107,6 +111,7 @@ class TitleSlide:
     byline: str
     notes: str
     source: SourceLocation
+    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,7 @@ class SectionSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
+    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,7 @@ class ContentSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
+    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +145,7 @@ class QuoteSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
+    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
 
 
 ReadySlide = TitleSlide | SectionSlide | ContentSlide | QuoteSlide

@@ -84,10 +84,13 @@ def _map_block(block: Block, leaf: Callable[[Leaf], ReadyBlock]) -> ReadyBlock:
     return ReadyColumns(columns, block.source)
 
 
-def title_slide(meta: DeckMeta, notes: str, source: SourceLocation) -> TitleSlide:
-    """The opening slide: the title, the subtitle, and `author · event · date` beneath."""
+def title_slide(
+    meta: DeckMeta, notes: str, source: SourceLocation, title: tuple[Run, ...] = ()
+) -> TitleSlide:
+    """The opening slide: the title (as written, HTML formatting kept, else the front matter's),
+    the subtitle, and `author · event · date` beneath."""
     byline = " · ".join(part for part in (meta.author, meta.event, meta.date) if part)
-    return TitleSlide((Run(meta.title),), meta.subtitle, byline, notes, source)
+    return TitleSlide(title or (Run(meta.title),), meta.subtitle, byline, notes, source)
 
 
 def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
@@ -95,7 +98,7 @@ def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
     other diagram shows its last step), none when a diagram cannot be drawn."""
     notes = "\n\n".join(slide.notes)
     if slide.kind == "title":
-        return [title_slide(meta, notes, slide.source)]
+        return [replace(title_slide(meta, notes, slide.source, slide.title), marks=slide.marks)]
     leaves = list(walk_blocks(slide.blocks))
     steps = _diagram_steps([b for b in leaves if isinstance(b, DiagramRef)], env)
     if steps is None:
@@ -119,11 +122,12 @@ def _slide(slide: Slide, ready: dict[Leaf, ReadyBlock], notes: str) -> ReadySlid
     backdrops = tuple(Backdrop(f, b.side, b.share) for b, f in behind if isinstance(f, Figure))
     drawn = {b for b, f in behind if isinstance(f, Figure)}
     blocks = map_blocks(tuple(b for b in slide.blocks if b not in drawn), ready.__getitem__)
+    marks = slide.marks
     if slide.kind == "section":
-        return SectionSlide(slide.title, blocks, backdrops, notes, slide.source)
+        return SectionSlide(slide.title, blocks, backdrops, notes, slide.source, marks)
     if len(blocks) == 1 and isinstance(blocks[0], Quote):
-        return QuoteSlide(slide.title, blocks[0], backdrops, notes, slide.source)
-    return ContentSlide(slide.title, blocks, backdrops, notes, slide.source)
+        return QuoteSlide(slide.title, blocks[0], backdrops, notes, slide.source, marks)
+    return ContentSlide(slide.title, blocks, backdrops, notes, slide.source, marks)
 
 
 def _join(notes: str, more: str) -> str:
