@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import emoji
@@ -182,6 +183,25 @@ def _close_tag(state: _State, name: str) -> None:
             return
 
 
+_SPAN_CLASSES: dict[str, Look] = {
+    "smallcaps": {"smallcaps": True},
+    "underline": {"underline": True},
+    "ul": {"underline": True},
+    "mark": {},
+}
+
+
+def _span_open(state: _State, token: Token) -> None:
+    """Pandoc's `[text]{.smallcaps}` and `[text]{.underline}` (other classes keep the text)."""
+    classes = str(token.attrs.get("class", "")).split()
+    look: Look = {}
+    for name in classes:
+        look |= _SPAN_CLASSES.get(name, {})
+    style = str(token.attrs.get("style", ""))
+    look |= look_of(Tag("span", (("style", style),))) if style else {}
+    state.looks.append(("[span]", look))
+
+
 def _html_image(state: _State, tag: Tag) -> None:
     """`<img src width height alt>`, as Marp and reveal.js talks write pictures."""
     where = _where(state, "<img")
@@ -285,16 +305,38 @@ def _step(ctx: Context, fragment: str, where: SourceLocation) -> int | None:
 
 
 def _sized(state: _State, picture: Image | DiagramRef, attrs: Attrs) -> Image | DiagramRef:
-    """Pandoc's `{width=70%}` after a picture; `600px` also works, other units do not."""
-    width = attrs.values.get("width")
-    if width is None or isinstance(picture, DiagramRef):
+    """Pandoc's `{width=70%}`, `{height=30px}`, `{width=2in}` after a picture: px, in, cm, mm,
+    pt and % (of the slide's width, or height); a length is read at 96 pixels an inch."""
+    if isinstance(picture, DiagramRef):
         return picture
-    if width.endswith("%") and percent(width) is not None:
-        return replace(picture, width_pct=percent(width))
-    if re.fullmatch(r"\d+(px)?", width):
-        return replace(picture, width_px=int(width.removesuffix("px")))
-    state.ctx.warn(picture.source, f"width '{width}' is ignored", "use a percentage or pixels")
+    for key in ("width", "height"):
+        text = attrs.values.get(key)
+        if text is None:
+            continue
+        size = _length(text)
+        if size is None:
+            hint = "give px, in, cm, mm, pt or %"
+            state.ctx.warn(picture.source, f"{key} '{text}' is ignored", hint)
+        elif key == "width":
+            picture = replace(picture, **{"width_pct" if size[1] else "width_px": size[0]})
+        elif "width" not in attrs.values:  # both given: the width decides, proportions kept
+            picture = replace(picture, **{"height_pct" if size[1] else "height_px": size[0]})
     return picture
+
+
+_UNITS = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "pt": 96 / 72}
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(px|in|cm|mm|pt|%)?\s*")
+
+
+def _length(text: str) -> tuple[Any, bool] | None:
+    """`2in` -> (192, False) pixels; `40%` -> (40.0, True); None for what is not a length."""
+    match = _LENGTH.fullmatch(text)
+    if match is None or float(match.group(1)) <= 0:
+        return None
+    number, unit = float(match.group(1)), match.group(2) or ""
+    if unit == "%":
+        return number, True
+    return max(1, round(number * _UNITS[unit])), False
 
 
 def _where(state: _State, marker: str) -> SourceLocation:
@@ -332,6 +374,8 @@ _HANDLERS: dict[str, Callable[[_State, Token], None]] = {
     "em_close": _toggle("italic", -1),
     "s_open": _toggle("strike", 1),
     "s_close": _toggle("strike", -1),
+    "span_open": _span_open,
+    "span_close": lambda state, token: _close_tag(state, "[span]"),
     "sup_open": lambda state, token: state.looks.append(("^", {"baseline": SUPERSCRIPT})),
     "sup_close": lambda state, token: _close_tag(state, "^"),
     "sub_open": lambda state, token: state.looks.append(("~", {"baseline": SUBSCRIPT})),
