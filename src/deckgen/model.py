@@ -10,6 +10,7 @@ from deckgen.errors import SourceLocation
 
 __all__ = [
     "LAYOUT_NAMES",
+    "NO_MARKS",
     "Block",
     "BulletList",
     "Code",
@@ -17,8 +18,8 @@ __all__ = [
     "Columns",
     "Deck",
     "DeckMeta",
-    "Emphasis",
     "DiagramRef",
+    "Emphasis",
     "Image",
     "Leaf",
     "ListItem",
@@ -192,6 +193,9 @@ class SlideMarks:
     dark: bool = False  # `class: invert`: the slide in the dark theme's colours
 
 
+NO_MARKS = SlideMarks()  # a slide no directive speaks of: the deck's footer and numbering
+
+
 @dataclass(frozen=True, slots=True)
 class Slide:
     """One slide as written. Notes are plain paragraphs of text, in source order."""
@@ -201,7 +205,7 @@ class Slide:
     blocks: tuple[Block, ...]
     notes: tuple[str, ...]
     source: SourceLocation
-    marks: SlideMarks = SlideMarks()
+    marks: SlideMarks = NO_MARKS
 
 
 @dataclass(frozen=True, slots=True)

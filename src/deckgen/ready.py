@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from deckgen.model import (
+    NO_MARKS,
     BulletList,
     DeckMeta,
     ListItem,
@@ -111,7 +112,7 @@ class TitleSlide:
     byline: str
     notes: str
     source: SourceLocation
-    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ class SectionSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
-    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ class ContentSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
-    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,7 @@ class QuoteSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
-    marks: SlideMarks = SlideMarks()  # Marp's per-slide footer, header, paginate, dark
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 ReadySlide = TitleSlide | SectionSlide | ContentSlide | QuoteSlide

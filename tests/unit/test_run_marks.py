@@ -79,5 +79,3 @@ def test_small_caps_are_measured_as_capitals() -> None:
     (plain,) = words((Run("minimum"),), face)
     (caps,) = words((Run("minimum", smallcaps=True),), face)
     assert caps.width > plain.width
-
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import fields, replace
+from typing import Any
 
 from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
 from deckgen.markdown.blocks import convert
@@ -74,7 +75,7 @@ def _html_values(front: FrontMatter, diagnostics: Diagnostics) -> tuple[FrontMat
     ctx = Context(meta.source.path if meta.source else "", [], diagnostics)
     where = (meta.source.line - 1) if meta.source else 0
     title = inline_runs(ctx, meta.title, where) if "title" in texts else ()
-    plain = {name: plain_text(inline_runs(ctx, text, where)) for name, text in texts.items()}
+    plain: dict[str, Any] = {n: plain_text(inline_runs(ctx, t, where)) for n, t in texts.items()}
     said = {k: plain_text(inline_runs(ctx, v, where)) for k, v in front.directives.items()}
     return replace(front, meta=replace(meta, **plain), directives=said), title
 

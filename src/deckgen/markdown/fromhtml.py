@@ -38,15 +38,55 @@ Nested = Callable[[list[Item], str], tuple[list[Block], list[Note | Pause]]]
 
 # Dropped whole: nothing of them belongs on a slide (a <details> is a web page's fold).
 DROPPED = frozenset(
-    "details style script template noscript iframe video audio object embed svg canvas "
-    "form button input select textarea link meta head title".split()
+    [
+        "details",
+        "style",
+        "script",
+        "template",
+        "noscript",
+        "iframe",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "form",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "link",
+        "meta",
+        "head",
+        "title",
+    ]
 )
 _DROPPED_HINT = "a slide cannot show it; said once per file"
 COLUMN_CLASSES = frozenset({"columns", "columns3", "cols", "grid", "row", "split", "flex"})
 _GRID = re.compile(r"display\s*:\s*(?:inline-)?(?:grid|flex)", re.IGNORECASE)
 _CONTAINERS = frozenset(
-    "div p center section article aside header footer main nav span figure li td th "
-    "dd dt body html".split()
+    [
+        "div",
+        "p",
+        "center",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "span",
+        "figure",
+        "li",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "body",
+        "html",
+    ]
 )
 _LISTS = {"ul": False, "ol": True}
 MAX_LEVEL = 2

@@ -271,7 +271,7 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
         places["aspect"] = places.pop("size")
     divider = values.pop("headingDivider", ())
     notes = values.pop("notes", ())
-    directives = {key: values.pop(key) for key in ("header", "class") if key in values}
+    directives: dict[str, str] = {k: values.pop(k) for k in ("header", "class") if k in values}
     known = {k.replace("-", "_"): v for k, v in values.items()}
     meta = DeckMeta(source=where, value_sources=tuple(places.items()))
     meta = replace(meta, **{k: v for k, v in known.items() if k in _META_FIELDS})
@@ -344,7 +344,7 @@ def title_block(text: str, path: str) -> tuple[str, FrontMatter] | None:
         count += 1
     if not fields:
         return None
-    title, authors, date = (fields + ["", "", ""])[:3]
+    title, authors, date = [*fields, "", "", ""][:3]
     author = ", ".join(a.strip() for a in authors.split(";") if a.strip())
     where = SourceLocation(path, 1, 1)
     meta = DeckMeta(title=title, author=author, date=date, source=where)

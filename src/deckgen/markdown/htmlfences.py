@@ -17,7 +17,21 @@ from deckgen.markdown.tokens import Token
 
 __all__ = ["html_fences", "is_html"]
 
-_FENCED = frozenset("div section article aside center main header footer figure p details".split())
+_FENCED = frozenset(
+    [
+        "div",
+        "section",
+        "article",
+        "aside",
+        "center",
+        "main",
+        "header",
+        "footer",
+        "figure",
+        "p",
+        "details",
+    ]
+)
 _ANY_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 

@@ -15,17 +15,17 @@ __all__ = ["INLINE_TAGS", "Look", "css_color", "look_of", "styled"]
 Look = dict[str, Any]  # Run fields a tag sets; size_step adds up (<small><small>)
 
 _FIXED: dict[str, Look] = {
-    **dict.fromkeys(("b", "strong"), {"bold": True}),
-    **dict.fromkeys(("i", "em", "cite", "var", "dfn"), {"italic": True}),
-    **dict.fromkeys(("u", "ins"), {"underline": True}),
-    **dict.fromkeys(("s", "strike", "del"), {"strike": True}),
-    **dict.fromkeys(("code", "kbd", "tt", "samp"), {"code": True}),
+    **{name: {"bold": True} for name in ("b", "strong")},
+    **{name: {"italic": True} for name in ("i", "em", "cite", "var", "dfn")},
+    **{name: {"underline": True} for name in ("u", "ins")},
+    **{name: {"strike": True} for name in ("s", "strike", "del")},
+    **{name: {"code": True} for name in ("code", "kbd", "tt", "samp")},
     "sup": {"baseline": SUPERSCRIPT},
     "sub": {"baseline": SUBSCRIPT},
     "small": {"size_step": -1},
     "big": {"size_step": 1},
     # Known, and shown as their text: a highlight or a quotation has no mark in the model.
-    **dict.fromkeys(("mark", "abbr", "q", "time", "data", "bdi", "bdo", "wbr", "label"), {}),
+    **{name: {} for name in ("mark", "abbr", "q", "time", "data", "bdi", "bdo", "wbr", "label")},
 }
 INLINE_TAGS = frozenset({*_FIXED, "span", "font", "a", "br", "img"})
 

@@ -9,7 +9,6 @@ from typing import assert_never
 
 from deckgen.errors import DeckgenError, SourceLocation
 from deckgen.markdown.items import Directive, Note, Pause
-from deckgen.yamlfile import load_yaml
 from deckgen.model import (
     Block,
     BulletList,
@@ -23,6 +22,7 @@ from deckgen.model import (
     plain_text,
     walk_blocks,
 )
+from deckgen.yamlfile import load_yaml
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"_?([A-Za-z][\w-]*)\s*:\s*(.*)")
@@ -49,7 +49,8 @@ _PRAGMA = re.compile(
 # Marp reads a directive's value as written unless it starts like YAML's quoted or flow text:
 # `footer: #PyTexas 2022` is the text "#PyTexas 2022", not a YAML comment.
 _TEXT_KEYS = "title subtitle author event date footer header description class theme"
-_LAZY = re.compile(rf"^(_?(?:{'|'.join(_TEXT_KEYS.split())})[ \t]*:[ \t]+)([^\s\"'\[{{|>&*!].*?)[ \t]*$")
+_KEYS = "|".join(_TEXT_KEYS.split())
+_LAZY = re.compile(rf"^(_?(?:{_KEYS})[ \t]*:[ \t]+)([^\s\"'\[{{|>&*!].*?)[ \t]*$")
 _YAML_TRAPS = re.compile(r"^[#@`%]| #|: ")
 
 

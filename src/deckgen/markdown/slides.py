@@ -11,6 +11,7 @@ from deckgen.markdown.clicks import number_clicks
 from deckgen.markdown.frontmatter import FrontMatter, heading_divider
 from deckgen.markdown.items import Break, Directive, Heading, Item, Note, Pause
 from deckgen.model import (
+    NO_MARKS,
     Block,
     DeckMeta,
     Paragraph,
@@ -34,7 +35,7 @@ class _Draft:
     source: SourceLocation | None = None
     pauses: list[SourceLocation] = field(default_factory=list)
     spot: dict[str, str] = field(default_factory=dict)  # Marp's `_footer: ''`: this slide only
-    marks: SlideMarks = SlideMarks()
+    marks: SlideMarks = NO_MARKS
 
     def has_content(self) -> bool:
         return bool(self.title or self.blocks or self.kind == "title")
