@@ -20,6 +20,7 @@ from deckgen.model import (
     Quote,
     Run,
     Slide,
+    SlideMarks,
     Table,
     plain_text,
 )
@@ -65,7 +66,7 @@ def _value(value: Any) -> str:
 
 
 def _slide(number: int, slide: Slide) -> Iterator[str]:
-    yield f"slide {number} {slide.kind} @{slide.source}"
+    yield f"slide {number} {slide.kind} @{slide.source}{_marks(slide.marks)}"
     if slide.title:
         yield f"{_INDENT}title: {dump_runs(slide.title)}"
     for block in slide.blocks:
@@ -73,6 +74,15 @@ def _slide(number: int, slide: Slide) -> Iterator[str]:
     if slide.notes:
         yield f"{_INDENT}notes:"
         yield from (f"{_INDENT * 2}| {_escape(text)}" for text in slide.notes)
+
+
+def _marks(marks: SlideMarks) -> str:
+    """What Marp's directives set on this slide: ` footer='…' paginate=false dark`."""
+    said = [f"footer={_value(marks.footer)}"] if marks.footer is not None else []
+    said += [f"header={_value(marks.header)}"] if marks.header is not None else []
+    said += [f"paginate={_value(marks.paginate)}"] if marks.paginate is not None else []
+    said += ["dark"] if marks.dark else []
+    return "".join(f" {part}" for part in said)
 
 
 def _indented(lines: Iterator[str], depth: int) -> Iterator[str]:
@@ -88,12 +98,18 @@ def _click(click: int) -> str:
     return f" [click {click}]" if click else ""
 
 
+def _emphasis(emphasis: str) -> str:
+    """` [big]` on statement text from `::: big` (and superbig, small)."""
+    return f" [{emphasis}]" if emphasis else ""
+
+
 def _paragraph(block: Paragraph) -> Iterator[str]:
-    yield f"paragraph {_at(block)}{_click(block.click)}: {dump_runs(block.runs)}"
+    marks = f"{_click(block.click)}{_emphasis(block.emphasis)}"
+    yield f"paragraph {_at(block)}{marks}: {dump_runs(block.runs)}"
 
 
 def _list(block: BulletList) -> Iterator[str]:
-    yield f"list {_at(block)}"
+    yield f"list {_at(block)}{_emphasis(block.emphasis)}"
     for item in block.items:
         marker = f"{item.number}." if item.ordered else "-"
         text = f"{marker} {dump_runs(item.runs)}{_click(item.click)}"
@@ -119,6 +135,8 @@ def _row(cells: tuple[tuple[Run, ...], ...]) -> str:
 def _image(block: Image) -> Iterator[str]:
     size = [f"width={block.width_pct:g}%"] if block.width_pct is not None else []
     size += [f"width={block.width_px}px"] if block.width_px is not None else []
+    size += [f"height={block.height_px}px"] if block.height_px is not None else []
+    size += [f"height={block.height_pct:g}%"] if block.height_pct is not None else []
     size += ["background"] if block.background else []
     size += [f"{block.side}:{block.share:.0%}"] if block.side else []
     line = " ".join(["image", block.path, f"alt={block.alt!r}", *size, _at(block)])
@@ -186,6 +204,10 @@ def _inner(run: Run) -> str:
     text = _escape(run.text)
     text = f"`{text}`" if run.code else text
     text = f"*{text}*" if run.italic else text
+    text = f"^{text}^" if run.baseline > 0 else f"~{text}~" if run.baseline < 0 else text
+    classes = [".underline"] * run.underline + [".smallcaps"] * run.smallcaps
+    classes += [f"size={run.size_step:+d}"] if run.size_step else []
+    text = f"[{text}]{{{' '.join(classes)}}}" if classes else text
     return f"{text}{{#{run.color}}}" if run.color else text
 
 

@@ -10,6 +10,7 @@ from deckgen.errors import SourceLocation
 
 __all__ = [
     "LAYOUT_NAMES",
+    "NO_MARKS",
     "Block",
     "BulletList",
     "Code",
@@ -18,6 +19,7 @@ __all__ = [
     "Deck",
     "DeckMeta",
     "DiagramRef",
+    "Emphasis",
     "Image",
     "Leaf",
     "ListItem",
@@ -26,6 +28,7 @@ __all__ = [
     "Run",
     "Slide",
     "SlideKind",
+    "SlideMarks",
     "SourceLocation",
     "Table",
     "plain_text",
@@ -45,11 +48,23 @@ LAYOUT_NAMES = (
     "Picture with Caption",
 )
 SlideKind = Literal["title", "section", "content"]
+# Statement text from Pandoc's `::: big`, `::: superbig` and `::: small` divs.
+Emphasis = Literal["", "big", "superbig", "small"]
+SUPERSCRIPT, SUBSCRIPT = 30000, -25000  # a:rPr baseline, as PowerPoint's own buttons set it
+SIZE_STEP = 0.2  # <small> is 80 % of the text around it, <big> 120 %
+
+
+def step_size(size: float, step: int) -> float:
+    """A run's size in points for `size_step` steps from the paragraph's `size`."""
+    return size * (1 + SIZE_STEP) ** step if step > 0 else size * (1 - SIZE_STEP) ** -step
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text with one look. `color` is "RRGGBB" (highlighted code) or None."""
+    """A stretch of text with one look. `color` is "RRGGBB" (highlighted code, or HTML's
+    `<span style="color:…">` / `<font color>`) or None. `baseline` is PowerPoint's offset in
+    thousandths of a percent (SUPERSCRIPT, SUBSCRIPT); `size_step` is HTML's `<small>` (-1)
+    or `<big>` (+1), a step of SIZE_STEP of the paragraph's size each."""
 
     text: str
     bold: bool = False
@@ -58,6 +73,10 @@ class Run:
     code: bool = False
     link: str | None = None
     color: str | None = None
+    baseline: int = 0
+    size_step: int = 0
+    underline: bool = False
+    smallcaps: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +84,7 @@ class Paragraph:
     runs: tuple[Run, ...]
     source: SourceLocation
     click: int = 0  # the click on which this appears; 0 = with the slide
+    emphasis: Emphasis = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +103,7 @@ class ListItem:
 class BulletList:
     items: tuple[ListItem, ...]
     source: SourceLocation
+    emphasis: Emphasis = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +138,10 @@ class Image:
     width_px: int | None = None
     caption: str = ""
     background: bool = False
+    # Heights (Marp's h:200, Pandoc's {height=40%}): resolve turns them into widths, knowing
+    # the picture's proportions; `height_pct` is a share of the slide's height.
+    height_px: int | None = None
+    height_pct: float | None = None
     side: str = ""
     share: float = 0.5
     click: int = 0  # the click on which this appears; 0 = with the slide
@@ -158,6 +183,20 @@ Block = Leaf | Columns
 
 
 @dataclass(frozen=True, slots=True)
+class SlideMarks:
+    """What Marp's directives say about one slide (a local directive holds from its slide on,
+    a `_spot` one on its slide only). None: the deck's (front matter) value holds."""
+
+    footer: str | None = None
+    header: str | None = None
+    paginate: bool | None = None
+    dark: bool = False  # `class: invert`: the slide in the dark theme's colours
+
+
+NO_MARKS = SlideMarks()  # a slide no directive speaks of: the deck's footer and numbering
+
+
+@dataclass(frozen=True, slots=True)
 class Slide:
     """One slide as written. Notes are plain paragraphs of text, in source order."""
 
@@ -166,6 +205,7 @@ class Slide:
     blocks: tuple[Block, ...]
     notes: tuple[str, ...]
     source: SourceLocation
+    marks: SlideMarks = NO_MARKS
 
 
 @dataclass(frozen=True, slots=True)

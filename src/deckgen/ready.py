@@ -7,15 +7,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from deckgen.model import (
+    NO_MARKS,
     BulletList,
     DeckMeta,
     ListItem,
     Paragraph,
     Quote,
     Run,
+    SlideMarks,
     SourceLocation,
     Table,
     plain_text,
+    step_size,
 )
 
 __all__ = [
@@ -37,11 +40,13 @@ __all__ = [
     "ReadySlide",
     "Run",
     "SectionSlide",
+    "SlideMarks",
     "SourceLocation",
     "Table",
     "TitleSlide",
     "leaves",
     "plain_text",
+    "step_size",
 ]
 
 Line = tuple[Run, ...]  # one source line of highlighted code
@@ -109,6 +114,7 @@ class TitleSlide:
     occasion: str
     notes: str
     source: SourceLocation
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +126,7 @@ class SectionSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,7 @@ class ContentSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +148,7 @@ class QuoteSlide:
     backdrops: tuple[Backdrop, ...]
     notes: str
     source: SourceLocation
+    marks: SlideMarks = NO_MARKS  # Marp's per-slide footer, header, paginate, dark
 
 
 ReadySlide = TitleSlide | SectionSlide | ContentSlide | QuoteSlide

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from deckgen.assets import Assets, DiagramStep
+from deckgen.colors import contrast
 from deckgen.errors import DeckgenError, Diagnostics, Problem, SourceLocation, in_source_order
 from deckgen.highlight import highlight
 from deckgen.model import (
@@ -47,6 +48,8 @@ __all__ = ["map_blocks", "resolve_deck", "title_slide"]
 
 FIRST_NUMBER, LAST_NUMBER = 1, 32767  # what a:buAutoNum's startAt may hold
 Drawn = Paragraph | BulletList | Code | Table | Image | Quote  # every leaf but a diagram
+ReadyText = Paragraph | BulletList | Table | Quote
+MARP_HEIGHT = 720  # a Marp slide's height in pixels (1280x720, or 960x720 at 4:3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +87,14 @@ def _map_block(block: Block, leaf: Callable[[Leaf], ReadyBlock]) -> ReadyBlock:
     return ReadyColumns(columns, block.source)
 
 
-def title_slide(meta: DeckMeta, notes: str, source: SourceLocation) -> TitleSlide:
-    """The opening slide: the title, the subtitle, the author, and `event · date`."""
+def title_slide(
+    meta: DeckMeta, notes: str, source: SourceLocation, title: tuple[Run, ...] = ()
+) -> TitleSlide:
+    """The opening slide: the title (as written, HTML formatting kept, else the front matter's),
+    the subtitle, the author, and the occasion (`event · date`)."""
     occasion = " · ".join(part for part in (meta.event, meta.date) if part)
-    return TitleSlide((Run(meta.title),), meta.subtitle, meta.author, occasion, notes, source)
+    runs = title or (Run(meta.title),)
+    return TitleSlide(runs, meta.subtitle, meta.author, occasion, notes, source)
 
 
 def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
@@ -95,7 +102,7 @@ def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
     other diagram shows its last step), none when a diagram cannot be drawn."""
     notes = "\n\n".join(slide.notes)
     if slide.kind == "title":
-        return [title_slide(meta, notes, slide.source)]
+        return [replace(title_slide(meta, notes, slide.source, slide.title), marks=slide.marks)]
     leaves = list(walk_blocks(slide.blocks))
     steps = _diagram_steps([b for b in leaves if isinstance(b, DiagramRef)], env)
     if steps is None:
@@ -119,11 +126,12 @@ def _slide(slide: Slide, ready: dict[Leaf, ReadyBlock], notes: str) -> ReadySlid
     backdrops = tuple(Backdrop(f, b.side, b.share) for b, f in behind if isinstance(f, Figure))
     drawn = {b for b, f in behind if isinstance(f, Figure)}
     blocks = map_blocks(tuple(b for b in slide.blocks if b not in drawn), ready.__getitem__)
+    marks = slide.marks
     if slide.kind == "section":
-        return SectionSlide(slide.title, blocks, backdrops, notes, slide.source)
+        return SectionSlide(slide.title, blocks, backdrops, notes, slide.source, marks)
     if len(blocks) == 1 and isinstance(blocks[0], Quote):
-        return QuoteSlide(slide.title, blocks[0], backdrops, notes, slide.source)
-    return ContentSlide(slide.title, blocks, backdrops, notes, slide.source)
+        return QuoteSlide(slide.title, blocks[0], backdrops, notes, slide.source, marks)
+    return ContentSlide(slide.title, blocks, backdrops, notes, slide.source, marks)
 
 
 def _join(notes: str, more: str) -> str:
@@ -137,9 +145,44 @@ def _leaf(block: Drawn, env: _Env) -> ReadyBlock:
         case Image():
             return _picture(block, env)
         case BulletList():
-            return _numbered(block, env)
+            return _readable(_numbered(block, env), env)
+        case Paragraph() | Table() | Quote():
+            return _readable(block, env)
         case _:
             return block
+
+
+MIN_CONTRAST = 4.5  # WCAG AA for text
+
+
+def _readable(block: ReadyText, env: _Env) -> ReadyText:
+    """A colour the speaker gave (HTML's `<span style="color:…">`) is kept only when it reads on
+    the theme's background at 4.5:1; otherwise the text takes the theme's colour, with a
+    warning. (A slide Marp's `class: invert` makes dark is judged on the theme's background.)"""
+    background = env.theme.colors.background
+
+    def run(r: Run) -> Run:
+        if r.color is None or contrast(r.color, background) >= MIN_CONTRAST:
+            return r
+        ratio = contrast(r.color, background)
+        message = f"colour #{r.color} is hard to read on the slide ({ratio:.1f}:1); not used"
+        env.diagnostics.warn(block.source, message, f"pick one with {MIN_CONTRAST}:1 contrast")
+        return replace(r, color=None)
+
+    def runs(rs: tuple[Run, ...]) -> tuple[Run, ...]:
+        return tuple(run(r) for r in rs)
+
+    match block:
+        case Paragraph():
+            return replace(block, runs=runs(block.runs))
+        case BulletList():
+            return replace(block, items=tuple(replace(i, runs=runs(i.runs)) for i in block.items))
+        case Table():
+            rows = tuple(tuple(runs(c) for c in row) for row in block.rows)
+            return replace(block, header=tuple(runs(c) for c in block.header), rows=rows)
+        case Quote():
+            paragraphs = tuple(replace(p, runs=runs(p.runs)) for p in block.paragraphs)
+            return replace(block, paragraphs=paragraphs)
 
 
 def _numbered(block: BulletList, env: _Env) -> BulletList:
@@ -190,8 +233,22 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
     if not image.alt.strip():
         hint = "describe it: ![what the picture shows](path)"
         env.diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
-    return Figure(found.path, image.alt, found.size, image.source, image.width_pct,
-                  image.width_px, image.caption, click=image.click)  # fmt: skip
+    width_pct, width_px = image.width_pct, image.width_px or _width_for_height(image, found.size)
+    return Figure(found.path, image.alt, found.size, image.source, width_pct,
+                  width_px, image.caption, click=image.click)  # fmt: skip
+
+
+def _width_for_height(image: Image, size: tuple[int, int]) -> int | None:
+    """A height asked for (Marp's h:200, Pandoc's {height=40%}) as the width that gives it,
+    in pixels of a 1280-pixel-wide slide, the picture's proportions kept."""
+    if image.width_pct is not None:
+        return None
+    height = image.height_px
+    if image.height_pct is not None:
+        height = round(MARP_HEIGHT * image.height_pct / 100)
+    if height is None or not size[1]:
+        return None
+    return max(1, round(height * size[0] / size[1]))
 
 
 def _stand_in(image: Image) -> Paragraph:

@@ -180,7 +180,7 @@ def test_all_problems_are_reported_at_once() -> None:
 
 def test_warnings_do_not_stop_the_parse() -> None:
     diagnostics = Diagnostics()
-    slides = parse_talk([("talk.md", "## S\n\n<div>x</div>\n\ntext\n")], diagnostics).slides
+    slides = parse_talk([("talk.md", "## S\n\n<blink>x</blink>\n\ntext\n")], diagnostics).slides
     assert isinstance(slides[0].blocks[0], Paragraph)
     assert [str(w.location) for w in diagnostics.warnings] == ["talk.md:3:1"]
 
@@ -253,7 +253,9 @@ def test_a_marp_deck_builds_one_slide_per_rule_with_its_first_heading_as_title()
         "Reforçar: not one more feature.\nDocumentação: the official repository.",
     )
     assert deck.meta.aspect == "16:9" and deck.meta.theme == "default"
-    assert [(w.location.line if w.location else 0) for w in diagnostics.sorted()] == [3, 7, 8]
+    # Marp's `header:` is read (line 7): each slide's marks carry it, for layout to show.
+    assert [(w.location.line if w.location else 0) for w in diagnostics.sorted()] == [3, 8]
+    assert {s.marks.header for s in deck.slides} == {"Week 3"}
 
 
 TALK_TITLES = [

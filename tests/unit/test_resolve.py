@@ -255,3 +255,13 @@ def test_code_pictures_diagrams_and_stand_ins_keep_the_click_they_appear_on() ->
         ("Figure", 3),
     ]
     assert [b.click for b in second.blocks if isinstance(b, Figure)] == [2, 3]
+
+
+def test_a_height_becomes_the_width_that_gives_it_proportions_kept() -> None:
+    assets = FakeAssets({"tall.png": (200, 400), "wide.png": (800, 400)})
+    deck, _ = resolve("## P\n\n![h:200](tall.png)\n\n![W](wide.png){height=50%}\n", assets)
+    (slide,) = deck.slides
+    assert isinstance(slide, ContentSlide)
+    tall, wide = slide.blocks
+    assert isinstance(tall, Figure) and tall.width_px == 100
+    assert isinstance(wide, Figure) and wide.width_px == 720  # half of 720 px, twice as wide

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from deckgen.fonts import text_width
-from deckgen.ready import Run
+from deckgen.ready import Run, step_size
 
 LINE_SPACING = 1.2  # exact line pitch as a multiple of the font size, written into the deck
 # Renderers differ by a percent or two (hinting, kerning); never fill a line to the last point.
@@ -56,25 +56,31 @@ class _Widths(dict[str, float]):
 
     KEEP = 1 << 16  # texts kept at most (a long-running `deckgen watch` measures many talks)
 
-    def __init__(self, family: str, size: float, bold: bool, italic: bool) -> None:
+    def __init__(self, family: str, size: float, bold: bool, italic: bool, caps: bool) -> None:
         super().__init__()
         self.style = (family, size, bold, italic)
+        self.caps = caps
 
     def __missing__(self, text: str) -> float:
-        width = text_width(text, *self.style)
+        # Small capitals are measured as capitals: a little wider than drawn, never narrower.
+        width = text_width(text.upper() if self.caps else text, *self.style)
         if len(text) <= LONG_WORD and len(self) < self.KEEP:  # one-off giants are not kept
             self[text] = width
         return width
 
 
 @lru_cache(maxsize=64)
-def _widths(family: str, size: float, bold: bool, italic: bool) -> _Widths:
-    return _Widths(family, size, bold, italic)
+def _widths(family: str, size: float, bold: bool, italic: bool, caps: bool = False) -> _Widths:
+    return _Widths(family, size, bold, italic, caps)
 
 
 def _run_widths(run: Run, face: Face) -> _Widths:
+    """A run is measured at its own size: `<small>`/`<big>` text is a step off the paragraph's.
+    Superscripts are measured at full size (PowerPoint draws them smaller): never too narrow."""
     family = face.code_family if run.code else face.family
-    return _widths(family, face.size, face.bold or run.bold, face.italic or run.italic)
+    size = step_size(face.size, run.size_step) if run.size_step else face.size
+    bold, italic = face.bold or run.bold, face.italic or run.italic
+    return _widths(family, size, bold, italic, run.smallcaps)
 
 
 def words(runs: tuple[Run, ...], face: Face) -> list[Word]:

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Any
 
 from deckgen.errors import Diagnostics, Problem, SourceLocation, TalkError
 from deckgen.markdown.blocks import convert
-from deckgen.markdown.frontmatter import FrontMatter, never_closed, read_front_matter
+from deckgen.markdown.fromhtml import inline_runs
+from deckgen.markdown.frontmatter import FrontMatter, never_closed, read_front_matter, title_block
+from deckgen.markdown.inline import Runs
 from deckgen.markdown.items import Context, Item
 from deckgen.markdown.slides import SlideBuilder, slide_rules
 from deckgen.markdown.tokens import MAX_NESTING, Token, tokenize, too_deep
-from deckgen.model import Deck, DeckMeta
+from deckgen.model import Deck, DeckMeta, plain_text
 
 __all__ = ["parse_talk"]
 
@@ -26,9 +29,13 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     if not sources:
         raise TalkError("the talk has no Markdown files")
     problems: list[Problem] = []
+    pandoc_title = title_block(sources[0][1], sources[0][0])
+    if pandoc_title:
+        sources = [(sources[0][0], pandoc_title[0]), *sources[1:]]
     files = [(path, tokenize(text), text) for path, text in sources]
     problems += [_too_deep(path, tokens) for path, tokens, _ in files if too_deep(tokens)]
-    front = _front_matter(*files[0], problems)
+    front = pandoc_title[1] if pandoc_title else _front_matter(*files[0], problems)
+    front, title = _html_values(front, diagnostics)
     for warning in front.warnings:
         diagnostics.warn(warning.location, warning.message, warning.hint)
     # One context per file, made from this one: all share the problems and "warn once" keys.
@@ -39,7 +46,7 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     ]
     rules = slide_rules(front, items, diagnostics)
     meta = front.meta if rules.marp else replace(front.meta, slide_level=rules.level)
-    builder = SlideBuilder(meta, rules, front.notes)
+    builder = SlideBuilder(meta, rules, front.notes, title, front.directives)
     for index, file_items in enumerate(items):
         if index:
             builder.start_file()
@@ -52,6 +59,25 @@ def parse_talk(sources: Sequence[tuple[str, str]], diagnostics: Diagnostics) -> 
     if problems:
         raise TalkError.of(problems)
     return deck
+
+
+def _html_values(front: FrontMatter, diagnostics: Diagnostics) -> tuple[FrontMatter, Runs]:
+    """HTML in front matter text (`title: <small>…</small>`) read as inline HTML: the title's
+    runs keep its formatting, every value its text without the tags."""
+    meta = front.meta
+    texts = {
+        f.name: getattr(meta, f.name)
+        for f in fields(DeckMeta)
+        if isinstance(getattr(meta, f.name), str) and "<" in getattr(meta, f.name)
+    }
+    if not texts and not any("<" in v for v in front.directives.values()):
+        return front, ()
+    ctx = Context(meta.source.path if meta.source else "", [], diagnostics)
+    where = (meta.source.line - 1) if meta.source else 0
+    title = inline_runs(ctx, meta.title, where) if "title" in texts else ()
+    plain: dict[str, Any] = {n: plain_text(inline_runs(ctx, t, where)) for n, t in texts.items()}
+    said = {k: plain_text(inline_runs(ctx, v, where)) for k, v in front.directives.items()}
+    return replace(front, meta=replace(meta, **plain), directives=said), title
 
 
 def _too_deep(path: str, tokens: list[Token]) -> Problem:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -10,10 +9,12 @@ from itertools import accumulate
 
 from deckgen.errors import did_you_mean
 from deckgen.markdown.attrs import Attrs, parse_attrs, percent
+from deckgen.markdown.fromhtml import DROPPED, html_items
+from deckgen.markdown.htmlfences import html_fences, is_html
 from deckgen.markdown.inline import Runs, Segment, merge_runs, runs_of, segments, strip_runs
 from deckgen.markdown.items import Break, Context, Directive, Heading, Item, Note, Pause
 from deckgen.markdown.notes import blocks_text, comment_items, comments
-from deckgen.markdown.tokens import Token
+from deckgen.markdown.tokens import Token, tokenize
 from deckgen.markdown.walk import line0 as _line0
 from deckgen.markdown.walk import walk
 from deckgen.model import (
@@ -23,6 +24,7 @@ from deckgen.model import (
     Code,
     Column,
     Columns,
+    Emphasis,
     ListItem,
     Paragraph,
     Quote,
@@ -36,16 +38,17 @@ _ATTRIBUTION = re.compile(r"\s*(?:—|―|–|--)\s*")
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _TASK = re.compile(r"\[([ xX])\]\s+")
-_TAG = re.compile(r"<[^>]*>")
-_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 MAX_LEVEL = 2
 _ALIGNS: dict[str, Align] = {f"text-align:{a}": a for a in ("left", "center", "right")}
 _PAUSE = ". . ."  # Pandoc's pause: a paragraph of three spaced dots
+_SPACER = re.compile(r"(?:\\\s*)+")
 _FRAGMENTED = ("*", ")")  # Marp's fragmented lists: `* item` and `1) item`
 
 
 def convert(ctx: Context, tokens: Sequence[Token]) -> list[Item]:
-    """A run of sibling block tokens -> items, in source order."""
+    """A run of sibling block tokens -> items, in source order. HTML blocks holding only
+    `<div>`-like tags open and close divs, as `:::` lines do, around the Markdown between."""
+    tokens = html_fences(tokens)
     return [item for token, inner in walk(ctx, tokens) for item in dispatch(ctx, token, inner)]
 
 
@@ -58,6 +61,8 @@ def _paragraph(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]
     line0 = _line0(inline)
     if inline.content.strip() == _PAUSE:
         return [Pause(ctx.at(line0))]
+    if _SPACER.fullmatch(inline.content):  # Pandoc's lone `\` (or `\ `): room, not text
+        return []
     return _segment_items(ctx, segments(ctx, inline.children or [], line0), line0)
 
 
@@ -260,21 +265,32 @@ def _rule(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
 
 
 def _html_block(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
+    """Comments are notes or directives; the HTML is read with a real parser (fromhtml)."""
     where = ctx.at(_line0(token))
     texts, rest = comments(token.content)
     items: list[Item] = [item for text in texts for item in comment_items(text, where)]
     if rest:
-        words = html_text(rest)
-        kept = "; its text is kept" if words else ""
-        ctx.warn(where, f"raw HTML tags are ignored{kept}", "write Markdown instead")
-        items += [Paragraph((Run(words),), where)] if words else []
+        items += html_items(ctx, rest, _line0(token), _markdown_in(ctx), _nested_in(ctx))
     return items
 
 
-def html_text(markup: str) -> str:
-    """The words of an HTML fragment, tags dropped and entities read (`&amp;` is `&`)."""
-    without_tags = _TAG.sub(" ", _HIDDEN.sub(" ", markup))
-    return " ".join(html.unescape(without_tags).split())
+def _markdown_in(ctx: Context) -> Callable[[str, int], list[Item]]:
+    """Markdown written inside HTML (`<div>![](x)</div>`), read as Pandoc reads it."""
+
+    def read(text: str, line0: int) -> list[Item]:
+        tokens = tokenize(text)
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + line0, token.map[1] + line0]
+        return convert(ctx, [t for t in tokens if t.type != "front_matter"])
+
+    return read
+
+
+def _nested_in(
+    ctx: Context,
+) -> Callable[[list[Item], str], tuple[list[Block], list[Note | Pause]]]:
+    return lambda items, what: nested(ctx, items, what)
 
 
 def _div(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
@@ -282,14 +298,51 @@ def _div(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
     handler = _DIVS.get(attrs.name)
     if handler is not None:
         return handler(ctx, token, inner, attrs)
-    hint = did_you_mean(attrs.name, _DIVS)
-    ctx.warn(ctx.at(_line0(token)), f"unknown div '{attrs.name}'; its content is kept", hint)
+    if is_html(token):
+        return _html_div(ctx, token, inner, attrs)
+    # Pandoc's divs style HTML and LaTeX output: their content stays, said once per class.
+    hint = did_you_mean(attrs.name, _DIVS) or "its class only styles HTML or LaTeX output"
+    message = f"unknown div '{attrs.name}'; its content is kept"
+    ctx.warn_once(f"div:{ctx.path}:{attrs.name}", ctx.at(_line0(token)), message, hint)
+    return convert(ctx, inner)
+
+
+def _html_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
+    """`<div>` ... `</div>` around Markdown: its content; a `<details>` or the like dropped."""
+    name = token.markup.strip("<>")
+    if name in DROPPED or attrs.name in DROPPED:
+        message = f"HTML <{name}> is dropped"
+        hint = "a slide cannot show it; said once per file"
+        ctx.warn_once(f"html:{ctx.path}:{name}", ctx.at(_line0(token)), message, hint)
+        return []
     return convert(ctx, inner)
 
 
 def _stray_close(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
-    ctx.warn(ctx.at(_line0(token)), "this ':::' closes no div; ignored")
+    if is_html(token):
+        ctx.warn(ctx.at(_line0(token)), f"this </{token.markup.strip('<>')}> closes nothing")
+    else:
+        ctx.warn(ctx.at(_line0(token)), "this ':::' closes no div; ignored")
     return []
+
+
+def _emphasis_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
+    """Pandoc's `::: big` / `::: superbig` (statement text) and `::: small` (a size down):
+    the text inside says so, layout sets it."""
+    emphasis: Emphasis = attrs.name  # type: ignore[assignment]
+    return [_emphasized(item, emphasis) for item in convert(ctx, inner)]
+
+
+def _emphasized(item: Item, emphasis: Emphasis) -> Item:
+    if isinstance(item, Paragraph | BulletList):
+        return replace(item, emphasis=emphasis)
+    if isinstance(item, Columns):
+        columns = tuple(
+            replace(c, blocks=tuple(_emphasized(b, emphasis) for b in c.blocks))  # type: ignore[misc]
+            for c in item.columns
+        )
+        return replace(item, columns=columns)
+    return item
 
 
 def _notes_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attrs) -> list[Item]:
@@ -305,7 +358,8 @@ def _columns_div(ctx: Context, token: Token, inner: Sequence[Token], attrs: Attr
     notes: list[Note | Pause] = []
     for child, child_inner in walk(ctx, inner):
         child_attrs = parse_attrs(child.info) if child.type == "div_open" else Attrs()
-        if child_attrs.name == "column":
+        # Inside `<div class="columns">` every `<div>` is a column, whatever its class.
+        if child_attrs.name == "column" or (is_html(token) and child.type == "div_open"):
             blocks, found = nested(ctx, convert(ctx, child_inner), "a column")
             width = _width(ctx, child, child_attrs)
             columns.append(Column(tuple(blocks), width, ctx.at(_line0(child))))
@@ -363,6 +417,9 @@ _DIVS: dict[str, DivHandler] = {
     "column": _stray_column,
     "incremental": _incremental_div,
     "nonincremental": _incremental_div,
+    "big": _emphasis_div,
+    "superbig": _emphasis_div,
+    "small": _emphasis_div,
 }
 
 HANDLERS: dict[str, Handler] = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from deckgen.errors import Problem, SourceLocation, TalkError, did_you_mean
+from deckgen.markdown.notes import lazy_values
 from deckgen.model import LAYOUT_NAMES, DeckMeta
 from deckgen.theme import builtin_themes
 from deckgen.yamlfile import LocDict, LocList, load_yaml
@@ -39,6 +40,7 @@ class FrontMatter:
     marp: bool = False
     heading_divider: tuple[int, ...] = ()  # Marp's headingDivider: levels that start a slide
     slide_level_given: bool = False
+    directives: dict[str, str] = field(default_factory=dict)  # Marp's `header`, `class`
 
 
 def _text(value: Any) -> str:
@@ -140,6 +142,13 @@ def _layouts(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _classes(value: Any) -> str:
+    """Marp's `class: invert` or `class: [lead, invert]`."""
+    if isinstance(value, LocList):
+        return " ".join(_text(item) for item in value)
+    return _text(value)
+
+
 def _notes(value: Any) -> tuple[str, ...]:
     text = _text(value)
     return tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
@@ -166,9 +175,12 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "size": _aspect,
     "marp": _flag,
     "headingDivider": heading_divider,
+    # Marp's local directives given for the whole deck: each slide's marks (SlideMarks).
+    "header": _text,
+    "class": _classes,
 }
 # Marp's styling and HTML metadata: nothing to show in a PowerPoint deck, so not a word.
-_STYLING = """style class backgroundColor backgroundImage backgroundPosition backgroundRepeat
+_STYLING = """style backgroundColor backgroundImage backgroundPosition backgroundRepeat
 backgroundSize color math transition description image url keywords"""
 _MARP_IGNORED = frozenset(_STYLING.split())
 # Readers of text: a number or date there is shown as written (`1.50`, not `1.5`).
@@ -181,6 +193,7 @@ def read_front_matter(text: str, path: str, first_line: int) -> FrontMatter:
     """`first_line` is the 1-based line of the opening `---`; YAML marks are shifted past it."""
     where = SourceLocation(path, first_line, 1)
     runs_on = _runs_on(text, path, first_line)
+    text = lazy_values(text)
     try:
         data = load_yaml(text, path, line_offset=first_line, error=TalkError)
     except TalkError as error:
@@ -258,21 +271,18 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
         places["aspect"] = places.pop("size")
     divider = values.pop("headingDivider", ())
     notes = values.pop("notes", ())
+    directives: dict[str, str] = {k: values.pop(k) for k in ("header", "class") if k in values}
     known = {k.replace("-", "_"): v for k, v in values.items()}
     meta = DeckMeta(source=where, value_sources=tuple(places.items()))
     meta = replace(meta, **{k: v for k, v in known.items() if k in _META_FIELDS})
     given = "slide-level" in values
-    return FrontMatter(meta, notes, problems, warnings, marp or bool(divider), divider, given)
+    marp = marp or bool(divider)
+    return FrontMatter(meta, notes, problems, warnings, marp, divider, given, directives)
 
 
 def _other_key(key: str, where: SourceLocation, warnings: list[Problem]) -> None:
     """Marp's styling keys pass quietly; anything else is a warning, never a failed build."""
-    if key in _MARP_IGNORED:
-        return
-    if key == "header":
-        hint = "deckgen slides have a footer only; 'footer:' shows text on every slide"
-        warnings.append(Problem(where, "Marp's 'header' is not shown", hint))
-    else:
+    if key not in _MARP_IGNORED:
         message = f"unknown front matter key '{key}' is ignored"
         # Decks carry other tools' keys: suggest only for a near miss, a typo like 'autor'.
         warnings.append(Problem(where, message, did_you_mean(key, _FIELDS, cutoff=0.75)))
@@ -311,3 +321,31 @@ def _themes_hint() -> str:
 
 def _mark(path: str, mark: tuple[int, int]) -> SourceLocation:
     return SourceLocation(path, mark[0], mark[1])
+
+
+_PERCENT = re.compile(r"%(?:[ \t]+(.*))?$")
+
+
+def title_block(text: str, path: str) -> tuple[str, FrontMatter] | None:
+    """Pandoc's `%` title block (`% Title`, `% Author; Author`, `% Date`; a line starting with
+    a space continues the one above) -> the front matter it stands for, and the text with
+    those lines blanked, so every later line keeps its number. None when there is none."""
+    lines = text.split("\n")
+    fields: list[str] = []
+    count = 0
+    for line in lines[:12]:
+        found = _PERCENT.match(line)
+        if found:
+            fields.append((found.group(1) or "").strip())
+        elif fields and line[:1] in (" ", "\t") and line.strip():
+            fields[-1] = f"{fields[-1]} {line.strip()}".strip()
+        else:
+            break
+        count += 1
+    if not fields:
+        return None
+    title, authors, date = [*fields, "", "", ""][:3]
+    author = ", ".join(a.strip() for a in authors.split(";") if a.strip())
+    where = SourceLocation(path, 1, 1)
+    meta = DeckMeta(title=title, author=author, date=date, source=where)
+    return "\n" * count + "\n".join(lines[count:]), FrontMatter(meta)

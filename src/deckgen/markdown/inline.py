@@ -6,20 +6,25 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import emoji
 
 from deckgen.errors import SourceLocation
 from deckgen.markdown.attrs import Attrs, leading_braces, percent
+from deckgen.markdown.html import Tag, parse_tag
 from deckgen.markdown.items import Context, Note
 from deckgen.markdown.leftovers import warn_leftovers
+from deckgen.markdown.looks import INLINE_TAGS, Look, look_of, styled
 from deckgen.markdown.notes import comment_items, comments
 from deckgen.markdown.tokens import Token
-from deckgen.model import DiagramRef, Image, Run
+from deckgen.model import SUBSCRIPT, SUPERSCRIPT, DiagramRef, Image, Run
 
 Runs = tuple[Run, ...]
 Segment = Runs | Image | DiagramRef | Note
 
-_MARP_SIZE = re.compile(r"(w|width|h|height):(\d+)(?:px)?", re.IGNORECASE)
+_MARP_SIZE = re.compile(r"(w|width|h|height):(\d+(?:\.\d+)?)(px|%)?|\bfit\b", re.IGNORECASE)
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://|mailto:|data:", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAKES_ATTRS = frozenset({"code_inline", "link_close", "span_close"})
@@ -45,6 +50,7 @@ class _State:
     italic: int = 0
     strike: int = 0
     links: list[str | None] = field(default_factory=list)
+    looks: list[tuple[str, Look]] = field(default_factory=list)  # open inline HTML tags, spans
     runs: list[Run] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     seen: dict[tuple[int, str], int] = field(default_factory=dict)
@@ -56,11 +62,12 @@ class _State:
         if self.trim_next:  # "up. <!-- note --> Then": one space is left, not two
             text, self.trim_next = text.removeprefix(" "), False
         link = self.links[-1] if self.links else None
-        style = (self.bold > 0, self.italic > 0, self.strike > 0, code, link)
-        if self.runs and _style(self.runs[-1]) == style:
+        run = Run(text, self.bold > 0, self.italic > 0, self.strike > 0, code, link)
+        run = styled(run, (look for _, look in self.looks))
+        if self.runs and _style(self.runs[-1]) == _style(run):
             self.runs[-1] = replace(self.runs[-1], text=self.runs[-1].text + text)
         else:
-            self.runs.append(Run(text, *style))
+            self.runs.append(run)
 
     def flush(self) -> None:
         if self.runs:
@@ -72,12 +79,13 @@ class _State:
         self.segments.append(segment)
 
 
-def _style(run: Run) -> tuple[bool, bool, bool, bool, str | None]:
-    return (run.bold, run.italic, run.strike, run.code, run.link)
+def _style(run: Run) -> Run:
+    """Everything about a run but its text: runs of one style join."""
+    return replace(run, text="")
 
 
 def _text(state: _State, token: Token) -> None:
-    text = token.content
+    text = _pandoc_escapes(_emoji(token.content))
     last = state.segments[-1] if state.segments and not state.runs else None
     braces = leading_braces(text) if isinstance(last, Image | DiagramRef) else None
     if braces is not None and isinstance(last, Image | DiagramRef):
@@ -96,8 +104,20 @@ def _hardbreak(state: _State, token: Token) -> None:
 
 
 def _softbreak(state: _State, token: Token) -> None:
-    state.add(" ")
+    # Marp renders a line break inside a paragraph as one (markdown-it's `breaks`); Pandoc
+    # and CommonMark join the lines.
+    state.add("\n" if state.ctx.marp else " ")
     state.line0 += 1
+
+
+def _emoji(text: str) -> str:
+    """Marp's emoji shortcodes: `:rocket:` is 🚀 (GitHub's names, as Marp reads them)."""
+    return emoji.emojize(text, language="alias") if ":" in text else text
+
+
+def _pandoc_escapes(text: str) -> str:
+    """Pandoc's backslash-space is a non-breaking space (CommonMark keeps the backslash)."""
+    return text.replace("\\ ", "\u00a0")
 
 
 def _code(state: _State, token: Token) -> None:
@@ -130,9 +150,77 @@ def _html(state: _State, token: Token) -> None:
     for text in texts:
         found = comment_items(text, _where(state, "<!--"))
         state.notes.extend(item for item in found if isinstance(item, Note))
-    state.trim_next = bool(state.runs) and state.runs[-1].text.endswith(" ")
-    if rest and not rest.startswith("</"):  # the opening tag was warned about already
-        state.ctx.warn(_where(state, rest), f"inline HTML {rest} is ignored")
+    tag = parse_tag(rest) if rest else None
+    if tag is None:
+        state.trim_next = bool(state.runs) and state.runs[-1].text.endswith(" ")
+    elif tag.closing:
+        _close_tag(state, tag.name)
+    elif tag.name == "img":
+        _html_image(state, tag)
+    else:
+        _open_tag(state, tag, rest)
+
+
+def _open_tag(state: _State, tag: Tag, markup: str) -> None:
+    """An inline tag's look holds until its closing tag; a tag deckgen does not know keeps
+    its text, with one warning per tag name and file."""
+    if tag.name not in INLINE_TAGS:
+        key = f"html:{state.ctx.path}:{tag.name}"
+        hint = "its text is kept; write Markdown instead"
+        state.ctx.warn_once(key, _where(state, markup), f"HTML tag <{tag.name}> is ignored", hint)
+    if tag.name == "a":
+        state.links.append(tag.get("href") or None)
+    state.looks.append((tag.name, {} if tag.name == "a" else look_of(tag)))
+
+
+def _close_tag(state: _State, name: str) -> None:
+    """The innermost open tag of that name ends (a stray closing tag ends nothing)."""
+    for index in range(len(state.looks) - 1, -1, -1):
+        if state.looks[index][0] == name:
+            del state.looks[index]
+            if name == "a" and state.links:
+                state.links.pop()
+            return
+
+
+_SPAN_CLASSES: dict[str, Look] = {
+    "smallcaps": {"smallcaps": True},
+    "underline": {"underline": True},
+    "ul": {"underline": True},
+    "mark": {},
+}
+
+
+def _span_open(state: _State, token: Token) -> None:
+    """Pandoc's `[text]{.smallcaps}` and `[text]{.underline}` (other classes keep the text)."""
+    classes = str(token.attrs.get("class", "")).split()
+    look: Look = {}
+    for name in classes:
+        look |= _SPAN_CLASSES.get(name, {})
+    style = str(token.attrs.get("style", ""))
+    look |= look_of(Tag("span", (("style", style),))) if style else {}
+    state.looks.append(("[span]", look))
+
+
+def _html_image(state: _State, tag: Tag) -> None:
+    """`<img src width height alt>`, as Marp and reveal.js talks write pictures."""
+    where = _where(state, "<img")
+    found = picture(state.ctx, tag.get("src"), tag.get("alt"), where, None)
+    state.emit(sized_by_tag(found, tag))
+
+
+def sized_by_tag(found: Image | DiagramRef, tag: Tag) -> Image | DiagramRef:
+    """An `<img>`'s width and height attributes (pixels, or a percentage of the width)."""
+    if not isinstance(found, Image):
+        return found
+    width, height = tag.get("width").strip(), tag.get("height").strip()
+    if re.fullmatch(r"\d+(px)?", width):
+        found = replace(found, width_px=int(width.removesuffix("px")))
+    elif width.endswith("%") and percent(width) is not None:
+        found = replace(found, width_pct=percent(width))
+    if not width and re.fullmatch(r"\d+(px)?", height):
+        found = replace(found, height_px=int(height.removesuffix("px")))
+    return found
 
 
 def _image(state: _State, token: Token) -> None:
@@ -140,10 +228,12 @@ def _image(state: _State, token: Token) -> None:
     text = "".join(child.content for child in token.children or [])
     alt = _marp_background(text) or _marp_size(state, text, where)
     src = str(token.attrs.get("src", ""))
-    picture = _picture(state.ctx, src, alt.text, where, alt.width_px)
-    if alt.background and isinstance(picture, Image):
-        picture = replace(picture, background=True, side=alt.side, share=alt.share)
-    state.emit(picture)
+    found = picture(state.ctx, src, alt.text, where, alt.width_px)
+    if isinstance(found, Image):
+        found = replace(found, height_px=alt.height_px, width_pct=alt.width_pct)
+    if alt.background and isinstance(found, Image):
+        found = replace(found, background=True, side=alt.side, share=alt.share)
+    state.emit(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +241,8 @@ class _Alt:
     text: str
     width_px: int | None
     background: bool = False
+    height_px: int | None = None
+    width_pct: float | None = None
     side: str = ""  # Marp's split background: the picture takes this side of the slide
     share: float = 0.5
 
@@ -171,17 +263,27 @@ def _marp_background(alt: str) -> _Alt | None:
 
 
 def _marp_size(state: _State, alt: str, where: SourceLocation) -> _Alt:
-    """Marp's `w:600` / `width:600px` keywords leave the alt text and become width_px."""
-    width = None
+    """Marp's `w:600`, `width:600px`, `h:200`, `w:50%` and `fit` (a picture fits its slide
+    anyway) leave the alt text and become the picture's size."""
+    width = height = percent_width = None
     for match in _MARP_SIZE.finditer(alt):
-        if match.group(1).lower().startswith("w"):
-            width = int(match.group(2))
+        key, number, unit = match.groups()
+        if key is None:
+            continue
+        if unit == "%":
+            if key.lower().startswith("w"):
+                percent_width = float(number)
+            else:
+                state.ctx.warn(where, "a height in % is ignored", "give w:50% or h:300")
+        elif key.lower().startswith("w"):
+            width = round(float(number))
         else:
-            state.ctx.warn(where, "height hints are ignored", "use w: instead")
-    return _Alt(" ".join(_MARP_SIZE.sub("", alt).split()), width)
+            height = round(float(number))
+    text = " ".join(_MARP_SIZE.sub("", alt).split())
+    return _Alt(text, width, height_px=height, width_pct=percent_width)
 
 
-def _picture(
+def picture(
     ctx: Context, src: str, alt: str, where: SourceLocation, width_px: int | None
 ) -> Image | DiagramRef:
     if src.lower().startswith("file://"):
@@ -203,16 +305,38 @@ def _step(ctx: Context, fragment: str, where: SourceLocation) -> int | None:
 
 
 def _sized(state: _State, picture: Image | DiagramRef, attrs: Attrs) -> Image | DiagramRef:
-    """Pandoc's `{width=70%}` after a picture; `600px` also works, other units do not."""
-    width = attrs.values.get("width")
-    if width is None or isinstance(picture, DiagramRef):
+    """Pandoc's `{width=70%}`, `{height=30px}`, `{width=2in}` after a picture: px, in, cm, mm,
+    pt and % (of the slide's width, or height); a length is read at 96 pixels an inch."""
+    if isinstance(picture, DiagramRef):
         return picture
-    if width.endswith("%") and percent(width) is not None:
-        return replace(picture, width_pct=percent(width))
-    if re.fullmatch(r"\d+(px)?", width):
-        return replace(picture, width_px=int(width.removesuffix("px")))
-    state.ctx.warn(picture.source, f"width '{width}' is ignored", "use a percentage or pixels")
+    for key in ("width", "height"):
+        text = attrs.values.get(key)
+        if text is None:
+            continue
+        size = _length(text)
+        if size is None:
+            hint = "give px, in, cm, mm, pt or %"
+            state.ctx.warn(picture.source, f"{key} '{text}' is ignored", hint)
+        elif key == "width":
+            picture = replace(picture, **{"width_pct" if size[1] else "width_px": size[0]})
+        elif "width" not in attrs.values:  # both given: the width decides, proportions kept
+            picture = replace(picture, **{"height_pct" if size[1] else "height_px": size[0]})
     return picture
+
+
+_UNITS = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "pt": 96 / 72}
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(px|in|cm|mm|pt|%)?\s*")
+
+
+def _length(text: str) -> tuple[Any, bool] | None:
+    """`2in` -> (192, False) pixels; `40%` -> (40.0, True); None for what is not a length."""
+    match = _LENGTH.fullmatch(text)
+    if match is None or float(match.group(1)) <= 0:
+        return None
+    number, unit = float(match.group(1)), match.group(2) or ""
+    if unit == "%":
+        return number, True
+    return max(1, round(number * _UNITS[unit])), False
 
 
 def _where(state: _State, marker: str) -> SourceLocation:
@@ -250,6 +374,12 @@ _HANDLERS: dict[str, Callable[[_State, Token], None]] = {
     "em_close": _toggle("italic", -1),
     "s_open": _toggle("strike", 1),
     "s_close": _toggle("strike", -1),
+    "span_open": _span_open,
+    "span_close": lambda state, token: _close_tag(state, "[span]"),
+    "sup_open": lambda state, token: state.looks.append(("^", {"baseline": SUPERSCRIPT})),
+    "sup_close": lambda state, token: _close_tag(state, "^"),
+    "sub_open": lambda state, token: state.looks.append(("~", {"baseline": SUBSCRIPT})),
+    "sub_close": lambda state, token: _close_tag(state, "~"),
     "link_open": _link_open,
     "link_close": _link_close,
     "html_inline": _html,

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import assert_never
 
-from deckgen.errors import SourceLocation
+from deckgen.errors import DeckgenError, SourceLocation
 from deckgen.markdown.items import Directive, Note, Pause
 from deckgen.model import (
     Block,
@@ -22,6 +22,7 @@ from deckgen.model import (
     plain_text,
     walk_blocks,
 )
+from deckgen.yamlfile import load_yaml
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"_?([A-Za-z][\w-]*)\s*:\s*(.*)")
@@ -35,7 +36,36 @@ backgroundRepeat backgroundSize color transition"""
 MARP_DIRECTIVES = frozenset(_MARP.split())
 _NOTE_KEYS = frozenset({"note", "notes", "speaker_note"})
 _BARE_DIRECTIVES = frozenset({"fit"})  # Marp's fitting header: layout fits every title anyway
-_ACTED_ON = frozenset({"headingDivider"})  # the others change only how Marp styles a slide
+# The directives deckgen acts on; the others change only how Marp styles a slide.
+ACTED_ON = frozenset({"headingDivider", "header", "footer", "paginate", "class"})
+# Comments that tell a linter or formatter something: never the speaker's notes.
+_PRAGMA = re.compile(
+    r"(?:markdownlint|prettier|eslint|textlint|cspell|spell-?checker|vale|remark|mdformat"
+    r"|lint|stylelint|alex|toc|end ?toc|omit in toc)\b",
+    re.IGNORECASE,
+)
+
+
+# Marp reads a directive's value as written unless it starts like YAML's quoted or flow text:
+# `footer: #PyTexas 2022` is the text "#PyTexas 2022", not a YAML comment.
+_TEXT_KEYS = "title subtitle author event date footer header description class theme"
+_KEYS = "|".join(_TEXT_KEYS.split())
+_LAZY = re.compile(rf"^(_?(?:{_KEYS})[ \t]*:[ \t]+)([^\s\"'\[{{|>&*!].*?)[ \t]*$")
+_YAML_TRAPS = re.compile(r"^[#@`%]| #|: ")
+
+
+def lazy_values(text: str) -> str:
+    """The text with each text directive's value that YAML would misread (a `#`, `@`, or a
+    `: ` inside) quoted, as Marp reads it."""
+    return "\n".join(_lazy_line(line) for line in text.split("\n"))
+
+
+def _lazy_line(line: str) -> str:
+    match = _LAZY.match(line)
+    if match is None or not _YAML_TRAPS.search(match.group(2)):
+        return line
+    quoted = match.group(2).replace("'", "''")
+    return f"{match.group(1)}'{quoted}'"
 
 
 def comments(html: str) -> tuple[list[str], str]:
@@ -51,20 +81,42 @@ def comment_items(text: str, where: SourceLocation) -> list[Note | Directive | P
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if text == "pause":
         return [Pause(where)]
-    if not lines or text in _BARE_DIRECTIVES:
+    if not lines or text in _BARE_DIRECTIVES or _PRAGMA.match(text):
         return []
-    matches = [_DIRECTIVE.fullmatch(line) for line in lines]
-    keys = [m.group(1) for m in matches if m and _is_directive(m.group(1))]
-    if len(keys) < len(lines):
+    pairs = _directives(text)
+    if pairs is None:
         return [Note(_paragraphs(text), where)]
-    pairs = [(m.group(1), m.group(2).strip()) for m in matches if m]
     notes = [value for key, value in pairs if key.lower() in _NOTE_KEYS]
     found: list[Note | Directive | Pause] = [Note(tuple(notes), where)] if notes else []
-    return found + [Directive(k, v, where) for k, v in pairs if k in _ACTED_ON]
+    return found + [Directive(k, v, where) for k, v in pairs if k.lstrip("_") in ACTED_ON]
+
+
+def _directives(text: str) -> list[tuple[str, str]] | None:
+    """The comment's `key: value` pairs when it is all directives, else None. Marp reads it
+    as YAML (`_class:` over lines of `- lead`), values as written (`footer: #Meetup`)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not _DIRECTIVE.fullmatch(lines[0].strip()):  # most notes: no YAML read at all
+        return None
+    try:
+        data = load_yaml(lazy_values(text), "")
+    except DeckgenError:
+        return None
+    if not isinstance(data, dict) or not data or not all(_is_directive(str(k)) for k in data):
+        return None
+    return [(str(key), _directive_text(value)) for key, value in data.items()]
+
+
+def _directive_text(value: object) -> str:
+    """A directive's value as text: a list (`_class: [lead, invert]`) joins with spaces."""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "" if value is None else str(value)
 
 
 def _is_directive(key: str) -> bool:
-    return key in MARP_DIRECTIVES or key.lower() in _NOTE_KEYS
+    return key.lstrip("_") in MARP_DIRECTIVES or key.lower() in _NOTE_KEYS
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:

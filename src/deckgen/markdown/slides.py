@@ -10,7 +10,18 @@ from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.markdown.clicks import number_clicks
 from deckgen.markdown.frontmatter import FrontMatter, heading_divider
 from deckgen.markdown.items import Break, Directive, Heading, Item, Note, Pause
-from deckgen.model import Block, DeckMeta, Paragraph, Quote, Run, Slide, SlideKind, plain_text
+from deckgen.model import (
+    NO_MARKS,
+    Block,
+    DeckMeta,
+    Paragraph,
+    Quote,
+    Run,
+    Slide,
+    SlideKind,
+    SlideMarks,
+    plain_text,
+)
 
 
 @dataclass(slots=True)
@@ -23,6 +34,8 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
     source: SourceLocation | None = None
     pauses: list[SourceLocation] = field(default_factory=list)
+    spot: dict[str, str] = field(default_factory=dict)  # Marp's `_footer: ''`: this slide only
+    marks: SlideMarks = NO_MARKS
 
     def has_content(self) -> bool:
         return bool(self.title or self.blocks or self.kind == "title")
@@ -42,16 +55,24 @@ class SlideBuilder:
     """Feeds on items in source order; `slides()` gives the finished slides."""
 
     def __init__(
-        self, meta: DeckMeta, rules: SlideRules, title_notes: tuple[str, ...] = ()
+        self,
+        meta: DeckMeta,
+        rules: SlideRules,
+        title_notes: tuple[str, ...] = (),
+        title: tuple[Run, ...] = (),
+        local: dict[str, str] | None = None,
     ) -> None:
         self.rules = rules
         self.drafts: list[_Draft] = []
         self.current = _Draft()
+        # Marp's local directives in force: each holds from the slide it is written on.
+        self.local: dict[str, str] = dict(local or {})
         if meta.title and not rules.marp:  # Marp's `title:` names the file, it makes no slide
-            self.current = _title_draft(meta, title_notes)
+            self.current = _title_draft(meta, title_notes, title)
 
     def add(self, item: Item) -> None:
         if isinstance(item, Directive):
+            self._directive(item)
             return
         if isinstance(item, Heading):
             self._marp_heading(item) if self.rules.marp else self._heading(item)
@@ -74,8 +95,16 @@ class SlideBuilder:
     def start_slide(self) -> None:
         """Close the current slide; one with nothing but notes lends them to the next one."""
         if self.current.has_content():
+            self.current.marks = _marks(self.local | self.current.spot)
             self.drafts.append(self.current)
             self.current = _Draft()
+
+    def _directive(self, directive: Directive) -> None:
+        """`_key` holds for this slide only; `key` from this slide on."""
+        if directive.key.startswith("_"):
+            self.current.spot[directive.key[1:]] = directive.value
+        elif directive.key != "headingDivider":
+            self.local[directive.key] = directive.value
 
     def slides(self) -> tuple[Slide, ...]:
         self.start_file()
@@ -123,7 +152,8 @@ def slide_rules(
     """Marp's rules when the front matter says `marp: true` or a headingDivider is given;
     otherwise Pandoc's slide level: the one written, else the one the headings imply."""
     divider = front.heading_divider
-    for item in (i for items in files for i in items if isinstance(i, Directive)):
+    said = (i for items in files for i in items if isinstance(i, Directive))
+    for item in (i for i in said if i.key == "headingDivider"):
         try:
             divider = heading_divider(int(item.value) if item.value.isdigit() else item.value)
         except ValueError as bad:
@@ -152,16 +182,27 @@ def _followed_by_content(items: Sequence[Item]) -> Iterator[Heading]:
             yield item
 
 
-def _title_draft(meta: DeckMeta, notes: tuple[str, ...]) -> _Draft:
+def _title_draft(meta: DeckMeta, notes: tuple[str, ...], title: tuple[Run, ...]) -> _Draft:
     """The title slide; resolve decides its lines from the front matter."""
     source = meta.source or SourceLocation("", 1, 1)
-    return _Draft("title", (Run(meta.title),), notes=list(notes), source=source)
+    return _Draft("title", title or (Run(meta.title),), notes=list(notes), source=source)
+
+
+def _marks(said: dict[str, str]) -> SlideMarks:
+    """Marp's directives in force on a slide -> what the slide shows."""
+    paginate = said.get("paginate")
+    return SlideMarks(
+        footer=said.get("footer"),
+        header=said.get("header"),
+        paginate=None if paginate is None else paginate.strip().lower() == "true",
+        dark="invert" in said.get("class", "").split(),
+    )
 
 
 def _finish(draft: _Draft) -> Slide:
     blocks = number_clicks(_with_attribution(draft.blocks), draft.pauses)
     source = draft.source or SourceLocation("", 1, 1)
-    return Slide(draft.kind, draft.title, blocks, tuple(draft.notes), source)
+    return Slide(draft.kind, draft.title, blocks, tuple(draft.notes), source, draft.marks)
 
 
 def _with_attribution(blocks: list[Block]) -> tuple[Block, ...]:

@@ -11,6 +11,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
 
 __all__ = ["Token", "tokenize"]
 
@@ -43,8 +45,11 @@ MAX_NESTING = 50  # quotes and lists inside each other; markdown-it drops what l
 
 @cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-    md = md.enable(["table", "strikethrough"]).use(front_matter_plugin)
+    # linkify (linkify-it-py): a bare URL is a link, as Marp and GitHub show it.
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "linkify": True})
+    md = md.enable(["table", "strikethrough", "linkify"]).use(front_matter_plugin)
+    # Pandoc's `^super^` and `~sub~` (`~~strike~~` stays strikethrough).
+    md = md.use(superscript_plugin).use(sub_plugin)
     # A talk is not a web page: a file:// picture is a local file (inline.py says so), not XSS.
     md.validateLink = _valid_link  # type: ignore[method-assign]
     # Pandoc's `[text]{.smallcaps}` spans; `{...}` after code and links is dropped in inline.py.

@@ -38,6 +38,9 @@ def _div_end(ctx: Context, tokens: Sequence[Token], start: int) -> int:
             if depth == 0:
                 return index
     opener = tokens[start]
+    if opener.markup.startswith("<"):  # browsers close what HTML leaves open; so does deckgen
+        ctx.warn(ctx.at(line0(opener)), f"{opener.markup} is never closed; closed at the end")
+        return len(tokens)
     hint = f"end it with a '{opener.markup}' line"
     ctx.error(ctx.at(line0(opener)), f"'{opener.markup} {opener.info}' is never closed", hint)
     return len(tokens)

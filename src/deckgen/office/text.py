@@ -10,7 +10,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from deckgen.model import Run
+from deckgen.model import Run, step_size
 from deckgen.placed import PlacedParagraph, emu
 
 # Text is written as XML directly: python-pptx's property setters cost ~0.3 ms a run, which
@@ -119,17 +119,17 @@ def _text_run(
     style = para.style
     r = etree.SubElement(p, R)
     rPr = etree.SubElement(r, RPR, lang=lang)
-    _size(rPr, para, base)
+    if run.size_step:  # <small>/<big>: the size layout measured this run at
+        rPr.set("sz", hundredths(step_size(style.size, run.size_step)))
+    else:
+        _size(rPr, para, base)
     for name, on, was in (
         ("b", style.bold or run.bold, base and base.style.bold),
         ("i", style.italic or run.italic, base and base.style.italic),
     ):
         if base is None or on != was:
             rPr.set(name, "1" if on else "0")
-    if run.strike:
-        rPr.set("strike", "sngStrike")
-    if run.link:
-        rPr.set("u", "sng")
+    _marks(rPr, run)
     color = run.color or style.color
     if base is None or color != base.style.color:
         etree.SubElement(etree.SubElement(rPr, FILL), RGB, val=color)
@@ -140,6 +140,18 @@ def _text_run(
         rid = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(rPr, _LINK, {qn("r:id"): rid})
     etree.SubElement(r, T).text = text
+
+
+def _marks(rPr: Any, run: Run) -> None:
+    """Strike, underline (links are underlined too), small capitals, super- and subscript."""
+    if run.strike:
+        rPr.set("strike", "sngStrike")
+    if run.link or run.underline:
+        rPr.set("u", "sng")
+    if run.smallcaps:
+        rPr.set("cap", "small")
+    if run.baseline:
+        rPr.set("baseline", str(run.baseline))
 
 
 def _slide_number_field(p: Any, para: PlacedParagraph, lang: str) -> None:
