@@ -77,9 +77,9 @@ def _style_colors(style: str, background: str, default: str) -> Colors:
         color = readable(spec["color"] or default, background)
         colors[token_type] = (color, bool(spec["bold"]), bool(spec["italic"]))
     calm = _calm(colors[Comment][0], background)
-    for token_type, (_, bold, italic) in list(colors.items()):
-        if token_type in Comment or token_type in String.Doc:
-            colors[token_type] = (calm, bold, italic)
+    for kind, (_, bold, italic) in list(colors.items()):
+        if kind in Comment or kind in String.Doc:  # type: ignore[operator]
+            colors[kind] = (calm, bold, italic)
     return colors
 
 
