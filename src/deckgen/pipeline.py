@@ -27,7 +27,7 @@ from deckgen.model import Deck
 from deckgen.placed import PlacedDeck
 from deckgen.ready import ReadyDeck
 from deckgen.resolve import resolve_deck
-from deckgen.theme import Theme, load_theme
+from deckgen.theme import Theme, load_theme, with_inverse
 
 if TYPE_CHECKING:
     from deckgen.office.template import Template
@@ -188,6 +188,7 @@ def load_talk(
         raise ThemeError(f"theme file outside the project: {deck.meta.theme}", where, hint)
     theme = load_theme(deck.meta.theme, files[0].parent, where, diagnostics)
     talk = _with_template(Talk(deck, theme), source, diagnostics, allow_outside, template)
+    talk = replace(talk, theme=with_inverse(talk.theme))  # for slides marked `class: invert`
     check_fonts(talk.theme.fonts.body, talk.theme.fonts.heading, talk.theme.fonts.code)
     return talk
 

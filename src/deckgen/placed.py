@@ -80,7 +80,7 @@ class TextFrame:
 
     box: Box
     paragraphs: tuple[PlacedParagraph, ...]
-    role: Literal["title", "subtitle", "body", "code", "caption", "footer"] = "body"
+    role: Literal["title", "subtitle", "body", "code", "caption", "footer", "header"] = "body"
     fill: str = ""
     inset: float = 0.0
     anchor: Literal["top", "middle", "bottom"] = "top"

@@ -42,7 +42,7 @@ from deckgen.ready import (
     SectionSlide,
     TitleSlide,
 )
-from deckgen.theme import Theme
+from deckgen.theme import Theme, inverted
 
 __all__ = ["map_blocks", "resolve_deck", "title_slide"]
 
@@ -103,6 +103,8 @@ def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
     notes = "\n\n".join(slide.notes)
     if slide.kind == "title":
         return [replace(title_slide(meta, notes, slide.source, slide.title), marks=slide.marks)]
+    if slide.marks.dark:  # Marp's `class: invert`: code highlighted for the dark panel
+        env = replace(env, theme=inverted(env.theme))
     leaves = list(walk_blocks(slide.blocks))
     steps = _diagram_steps([b for b in leaves if isinstance(b, DiagramRef)], env)
     if steps is None:

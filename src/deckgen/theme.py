@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
+from deckgen.colors import luminance
 from deckgen.errors import (
     Diagnostics,
     Problem,
@@ -89,6 +90,7 @@ class Theme:
     code_style: str
     palette: tuple[tuple[str, str], ...]  # (name, "RRGGBB"), in file order
     align: str = "middle"  # a short slide body: "middle" of the content area, or "top"
+    inverse: Theme | None = None  # the colours of a slide Marp's `class: invert` marks
     page: tuple[float, float] | None = None  # slide size in points when a template fixes it
     capitals: tuple[str, ...] = ()  # slide kinds ("title", "section", "content") whose
     # titles a template sets in capitals: they are measured so
@@ -129,6 +131,21 @@ def builtin_themes() -> list[str]:
     return sorted(
         p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
     )
+
+
+def with_inverse(theme: Theme) -> Theme:
+    """The theme, knowing its inverse: the dark theme's colours and code style for a light
+    theme, the default theme's for a dark one."""
+    other = "default" if luminance(theme.colors.background) < 0.2 else "dark"
+    return replace(theme, inverse=load_theme(other, Path(".")))
+
+
+def inverted(theme: Theme) -> Theme:
+    """The theme in its inverse colours (itself when it has none); fonts and sizes stay."""
+    if theme.inverse is None:
+        return theme
+    inverse = theme.inverse
+    return replace(theme, colors=inverse.colors, code_style=inverse.code_style, inverse=theme)
 
 
 def load_theme(

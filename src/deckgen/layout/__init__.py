@@ -21,11 +21,12 @@ from deckgen.ready import (
     ReadyDeck,
     ReadySlide,
     SectionSlide,
+    SlideMarks,
     TitleSlide,
     leaves,
     plain_text,
 )
-from deckgen.theme import Theme
+from deckgen.theme import Theme, inverted
 
 __all__ = ["layout_deck", "slide_size"]
 
@@ -56,28 +57,40 @@ def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> Plac
     )  # fmt: skip
 
 
-def _page(meta: DeckMeta, ctx: Ctx) -> slides.Page:
+def _page(meta: DeckMeta, ctx: Ctx, header: str = "") -> slides.Page:
+    """The slide's size and content area: above the footer line, below a header."""
     width, height = slide_size(meta.aspect, ctx.theme)
     m = ctx.theme.margins
     bottom = height - m.bottom * PT_PER_INCH
     if meta.footer or meta.paginate:
         bottom = min(bottom, slides.footer_top(height, ctx) - ctx.gap * 0.5)
+    top = m.top * PT_PER_INCH
+    if header:
+        top = max(top, slides.header_bottom(ctx) + ctx.gap * 0.5)
     return slides.Page(
-        width,
-        height,
-        m.left * PT_PER_INCH,
-        m.top * PT_PER_INCH,
-        width - m.right * PT_PER_INCH,
-        bottom,
+        width, height, m.left * PT_PER_INCH, top, width - m.right * PT_PER_INCH, bottom
     )
+
+
+def _marked(meta: DeckMeta, marks: SlideMarks) -> DeckMeta:
+    """The deck's footer and numbering as Marp's directives set them for one slide."""
+    footer = meta.footer if marks.footer is None else marks.footer
+    paginate = meta.paginate if marks.paginate is None else marks.paginate
+    return replace(meta, footer=footer, paginate=paginate)
 
 
 def _layout_slide(
     slide: ReadySlide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
 ) -> list[PlacedSlide]:
     """The slide's placed pages. Background pictures go behind everything, filling the slide,
-    or, split to one side (Marp's `bg left:40%`), fill that side with the content beside them."""
-    page = _page(meta, ctx)
+    or, split to one side (Marp's `bg left:40%`), fill that side with the content beside them.
+    Marp's directives may give the slide its own footer, header, numbering and dark colours."""
+    marks = slide.marks
+    meta = _marked(meta, marks)
+    if marks.dark:
+        theme = inverted(ctx.theme)
+        ctx = replace(ctx, theme=theme, text_color=theme.colors.text)
+    page = _page(meta, ctx, marks.header or "")
     if isinstance(slide, TitleSlide):
         title, shapes = structural.title_slide(slide, page, ctx)
         return [_Job(slide, page, ctx, (), diagnostics).placed("title", title, shapes)]
@@ -88,7 +101,7 @@ def _layout_slide(
         page = replace(page, left=cut + margin)
     elif split:
         page = replace(page, right=page.width - cut - margin)
-    footer = tuple(slides.footer_shapes(meta, page, ctx))
+    footer = tuple(slides.footer_shapes(meta, page, ctx, marks.header or ""))
     pages = _layout_pages(_Job(slide, page, ctx, footer, diagnostics), slide)
     boxes = {"": Box(0, 0, page.width, page.height), "left": Box(0, 0, cut, page.height)}
     boxes["right"] = Box(page.width - cut, 0, cut, page.height)

@@ -225,12 +225,19 @@ def _quote_para(
     )
 
 
-def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx) -> list[Shape]:
+def footer_shapes(meta: DeckMeta, page: Page, ctx: Ctx, header: str = "") -> list[Shape]:
+    """The footer line, the slide number, and Marp's header line at the top, if any."""
     size = ctx.theme.sizes.footer
     box_h = line_height(size)
     y = footer_top(page.height, ctx)
     style = ctx.style(size, ctx.theme.colors.muted)
     shapes: list[Shape] = []
+    if header:
+        runs = (Run(header),)
+        lines = count_lines(runs, ctx.face(size), page.inner_width, 1)
+        para = PlacedParagraph(runs, style, line_height(size), lines=lines)
+        top = FOOTER_MARGIN
+        shapes.append(TextFrame(Box(page.left, top, page.inner_width, box_h), (para,), "header"))
     if meta.footer:
         runs = (Run(meta.footer),)
         lines = count_lines(runs, ctx.face(size), page.inner_width * 0.7)
@@ -253,6 +260,11 @@ def backdrop(image: Figure, box: Box) -> Picture:
     spare_y = (1 - box.h / (px_h * scale)) / 2
     crop = (spare_x, spare_y, spare_x, spare_y)
     return Picture(box, image.path, image.alt, crop, behind=True)
+
+
+def header_bottom(ctx: Ctx) -> float:
+    """Where Marp's header line (as small as the footer, as far from the top) ends."""
+    return FOOTER_MARGIN + line_height(ctx.theme.sizes.footer)
 
 
 def footer_top(height: float, ctx: Ctx) -> float:

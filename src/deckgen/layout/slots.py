@@ -37,7 +37,7 @@ def arrange(kind: str, titled: bool, shapes: tuple[Shape, ...]) -> tuple[Layout,
 def _aside(shape: Shape) -> bool:
     """Footers and background pictures: on every slide, not part of what the slide says."""
     if isinstance(shape, TextFrame):
-        return shape.role == "footer"
+        return shape.role in ("footer", "header")
     return isinstance(shape, Picture) and shape.behind
 
 

@@ -16,6 +16,7 @@ from deckgen.ready import Paragraph, ReadyBlock, Run, TitleSlide, plain_text
 BAND = 14.0  # points: the accent band down the title slide's left edge
 RULE = Box(0, 0, 1.2 * PT_PER_INCH, 5.0)  # the accent rule under a title (its size)
 STATEMENT = 44.0  # points: a statement's largest size
+SUPERBIG = 60.0  # points: a `::: superbig` statement's
 STATEMENT_LINES = 3  # a statement takes at most this many lines
 STATEMENT_CHARS = 120  # longer than this, a lone paragraph is ordinary text
 _CLOSING = re.compile(
@@ -111,17 +112,21 @@ def is_closing(title: tuple[Run, ...]) -> bool:
 
 
 def statement(blocks: tuple[ReadyBlock, ...]) -> Paragraph | None:
-    """The paragraph of a slide that holds one short sentence and nothing else."""
+    """The paragraph of a slide that holds one short sentence and nothing else, or one
+    paragraph marked `::: big` / `::: superbig`."""
     if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
         return None
     text = plain_text(blocks[0].runs).strip()
+    if blocks[0].emphasis in ("big", "superbig"):
+        return blocks[0]
     return blocks[0] if text and len(text) <= STATEMENT_CHARS else None
 
 
 def statement_frame(paragraph: Paragraph, area: Box, ctx: Ctx) -> TextFrame | None:
     """The sentence large and centred in `area`: the largest size from STATEMENT down to the
-    body size at which it takes no more than STATEMENT_LINES lines; None if none does."""
-    size = STATEMENT
+    body size at which it takes no more than STATEMENT_LINES lines (`::: superbig` starts
+    larger); None if none does."""
+    size = SUPERBIG if paragraph.emphasis == "superbig" else STATEMENT
     while size >= ctx.body:
         lines = count_lines(paragraph.runs, ctx.face(size), area.w, STATEMENT_LINES + 1)
         if lines <= STATEMENT_LINES:
