@@ -48,7 +48,7 @@ class FakeAssets:
             return PictureFile(path, format="SVG")
         return PictureFile(path, size, "PNG")
 
-    def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
+    def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
         if ref.path not in self.diagrams:
             raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source)
         steps = self.diagrams[ref.path]

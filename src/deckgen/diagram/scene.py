@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from deckgen.colors import luminance
-from deckgen.diagram.components.base import Ctx
+from deckgen.diagram.components.base import FLOOR_PX, Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
 from deckgen.diagram.fields import show
+from deckgen.diagram.frame import TEXT_FLOOR_PT, Frame, floor_px, slide_frame
 from deckgen.diagram.layout import Layout
 from deckgen.diagram.limits import MAX_SHAPES
 from deckgen.diagram.spec import DiagramSpec, Item, Step
@@ -28,6 +29,7 @@ class SceneStep:
     emphasis: frozenset[str]  # parts drawn at full strength; empty = nothing dimmed
     caption: str = ""
     notes: str = ""
+    smallest: float = 0.0  # the smallest text drawn, logical px (0: no text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class Scene:
     steps: tuple[SceneStep, ...]
     boxes: Mapping[str, Box] = field(default_factory=dict)
     view: Box | None = None  # the part of the canvas rendered; None = all of it
+    pt_per_px: float = 0.0  # points on the slide per logical px, in the frame it was sized for
 
     @property
     def shown(self) -> Box:
@@ -46,10 +49,41 @@ class Scene:
 
 
 def build_scene(
-    spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str = "."
+    spec: DiagramSpec,
+    theme: Theme,
+    diagnostics: Diagnostics,
+    base: str = ".",
+    frame: Frame | None = None,
 ) -> Scene:
-    """Lay out the final scene once; steps only toggle visibility, so nothing moves."""
-    ctx = Ctx(theme, diagnostics, base)
+    """Lay out the final scene once; steps only toggle visibility, so nothing moves. Text is
+    sized for `frame` (default: a lone diagram on a slide of the theme): first for the whole
+    canvas filling it, then for the crop that layout gives, kept when its text still lands at
+    20 pt or more (a crop is shown larger than the canvas, so its text may be smaller)."""
+    frame = frame or slide_frame(theme)
+    said = Diagnostics()
+    scene = _sized_scene(spec, theme, said, base, frame, Box(0, 0, spec.width, spec.height))
+    if spec.crop:
+        tighter_said = Diagnostics()
+        tighter = _sized_scene(spec, theme, tighter_said, base, frame, scene.shown)
+        if landed_pt(tighter) >= TEXT_FLOOR_PT - 0.05:
+            scene, said = tighter, tighter_said
+    for warning in said.warnings:
+        diagnostics.warn(warning.location, warning.message, warning.hint)
+    return scene
+
+
+def landed_pt(scene: Scene) -> float:
+    """The smallest text of any step as it measures on the slide, in points (0: no text)."""
+    sizes = [s.smallest for s in scene.steps if s.smallest]
+    return min(sizes) * scene.pt_per_px if sizes else 0.0
+
+
+def _sized_scene(
+    spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str, frame: Frame, basis: Box
+) -> Scene:
+    """The scene with its text sized for `basis` (a part of the canvas) filling `frame`."""
+    scale = frame.scale(basis.w, basis.h)
+    ctx = Ctx(theme, diagnostics, base, max(FLOOR_PX, floor_px(frame, basis.w, basis.h)), scale)
     layout = Layout(spec, ctx)
     prims: list[Prim] = []
     layout.place_all()
@@ -59,14 +93,26 @@ def build_scene(
         raise DiagramSpecError.of(layout.problems)
     _check_budget(spec, prims)
     _lint(spec, layout, ctx)
-    steps = scene_steps(spec, layout)
+    steps = _with_smallest(scene_steps(spec, layout), prims)
     _warn_never_visible(spec, steps, diagnostics)
     # Pictograms are drawn in ink on light fills, so the canvas stays light whatever the deck:
     # on a dark deck a diagram reads as a light card.
     background = theme.colors.background if _is_light(theme.colors.background) else "FFFFFF"
     view = crop_box(spec, prims, steps) if spec.crop else None
     boxes = dict(layout.boxes)
-    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view)
+    shown = view or Box(0, 0, spec.width, spec.height)
+    pt = frame.scale(shown.w, shown.h)
+    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view, pt)
+
+
+def _with_smallest(steps: tuple[SceneStep, ...], prims: list[Prim]) -> tuple[SceneStep, ...]:
+    """Each step with the size of the smallest text it draws."""
+    texts = [p for p in prims if p.shape == "text" and p.text.strip()]
+
+    def smallest(step: SceneStep) -> float:
+        return min((p.size for p in texts if p.owner in step.visible), default=0.0)
+
+    return tuple(replace(s, smallest=smallest(s)) for s in steps)
 
 
 def _check_budget(spec: DiagramSpec, prims: list[Prim]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.diagram.components.base import (
-    FLOOR_PX,
     INK,
     LINE_HEIGHT,
     WHITE,
@@ -54,13 +53,13 @@ def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 
         lines = wrap(text, box.w - 2 * pad, look)
         too_wide = max(measure(line, look) for line in lines) > box.w - 2 * pad
         too_tall = len(lines) * look.size * LINE_HEIGHT > box.h - 8
-        if not (too_wide or too_tall) or look.size <= FLOOR_PX:
+        if not (too_wide or too_tall) or look.size <= ctx.floor:
             break
-        look = TextLook(look.family, look.size - 1, look.bold)
+        look = TextLook(look.family, max(look.size - max(1.0, look.size / 40), ctx.floor), look.bold)
     if too_wide or too_tall:
         ctx.warn(
             item.mark("label"),
-            f"label {show(text)} does not fit its {item.kind} even at {FLOOR_PX:.0f} px",
+            f"label {show(text)} does not fit its {item.kind} even at {ctx.floor:.0f} px",
         )
     color = ctx.color(item.style.color, contrast_text(fill)) or INK
     return text_lines(lines, box.center, look, color, item.id, item.id)

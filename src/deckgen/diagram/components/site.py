@@ -81,7 +81,7 @@ def _sign(ctx: Ctx, item: Item, box: Box) -> list[Prim]:
     if not label:
         return []
     look = _sign_look(ctx, item)
-    size, fits = fit_size(label, box.w - 80 - look.size * 0.75, look)
+    size, fits = fit_size(label, box.w - 80 - look.size * 0.75, look, ctx.floor)
     if not fits:
         ctx.warn(
             item.mark("label"), f"label {show(label)} is wider than the sign of site '{item.id}'"

@@ -111,7 +111,7 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
 
 
 def _sign(ctx: Ctx, item: Item, label: str, room: Box, look: TextLook) -> list[Prim]:
-    size, fits = fit_size(label, room.w - look.size, look)
+    size, fits = fit_size(label, room.w - look.size, look, ctx.floor)
     if not fits:
         ctx.warn(item.mark("label"), f"label {show(label)} is wider than the warehouse sign")
     look = TextLook(look.family, size, look.bold)
