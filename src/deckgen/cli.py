@@ -129,6 +129,10 @@ def build(
 @click.option("--4k", "uhd", is_flag=True, help="Render 3840x2160 instead of 2880x1620.")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of diagram specs and exit.")
 @click.option("--force", is_flag=True, help="Write the PNG even if -o does not end in .png.")
+@click.option(
+    "--theme", "theme_name", default="default", show_default=True,
+    help="Draw in this theme's ink and fills (a built-in name or a theme file).",
+)  # fmt: skip
 def diagram(
     spec: Path | None,
     step: int | None,
@@ -137,6 +141,7 @@ def diagram(
     uhd: bool,
     schema: bool,
     force: bool,
+    theme_name: str,
 ) -> None:
     """Render a diagram SPEC's steps to PNG for a quick look while editing."""
     import json
@@ -160,7 +165,7 @@ def diagram(
     try:
         if output is not None and not all_steps:
             check_output(output, ".png", [spec], force)
-        theme = load_theme("default", Path("."))
+        theme = load_theme(theme_name, Path("."))
         written = engine.diagram_command(spec, output, step, all_steps, size, theme, diagnostics)
     except DeckgenError as error:
         _report(diagnostics)

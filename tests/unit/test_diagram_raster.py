@@ -38,9 +38,12 @@ def _scene(name: str) -> Scene:
     return build_scene(load_spec(path.read_text("utf-8"), name), _theme(), Diagnostics())
 
 
-def _image(png: bytes) -> Image.Image:
+def _image(png: bytes, background: str = "FFFFFF") -> Image.Image:
+    """The picture as seen on a slide of this background (it is transparent)."""
     with Image.open(io.BytesIO(png)) as image:
-        return image.convert("RGB")
+        seen = Image.new("RGBA", image.size, f"#{background}")
+        seen.alpha_composite(image.convert("RGBA"))
+        return seen.convert("RGB")
 
 
 def _spec_scene(text: str, diagnostics: Diagnostics | None = None) -> Scene:

@@ -63,14 +63,24 @@ def render_png(scene: Scene, number: int, size: tuple[int, int] = (2880, 1620)) 
     pixels = ((right - left) * ss, (bottom - top) * ss)
     canvas = _Canvas(scene, step, k, pixels, origin)
     view = Box(*origin, pixels[0] / k, pixels[1] / k)
+    if scene.card is not None:
+        canvas.paint(_card(scene, view))
     for prim in scene.prims:
         if prim.owner in step.visible and _reaches(prim, view):
             canvas.paint(prim)
-    image = canvas.image.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
+    image = canvas.premultiplied().resize((right - left, bottom - top), Image.Resampling.LANCZOS)
+    image = image.convert("RGBA")
     out = io.BytesIO()
     dpi = round(size[0] / (1920 / 144))
     image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=6)
     return out.getvalue()
+
+
+def _card(scene: Scene, view: Box) -> Prim:
+    """The card under the whole view: the same size and place in every step."""
+    inset = 6.0
+    corners = ((view.x + inset, view.y + inset), (view.right - inset, view.bottom - inset))
+    return Prim("rect", corners, fill=scene.card, radius=28.0, owner="", part="")
 
 
 def _reaches(prim: Prim, view: Box) -> bool:
@@ -98,14 +108,21 @@ def _font(family: str, bold: bool, px: int) -> ImageFont.FreeTypeFont:
 
 
 class _Canvas:
-    """Draws primitives given in logical units onto the supersampled image."""
+    """Draws primitives given in logical units onto the supersampled image.
+
+    The image starts transparent and holds premultiplied colour (its mode says RGBA): Pillow
+    blends text and shapes into it as `ink * a + old * (1 - a)` on all four channels, which is
+    exactly compositing in premultiplied terms, so edges over nothing keep their colour."""
 
     def __init__(
         self, scene: Scene, step: SceneStep, scale: float, pixels: tuple[int, int], origin: Point
     ) -> None:
         self.bg = _rgb(scene.background)
-        self.image = Image.new("RGB", pixels, self.bg)
+        self.image = Image.new("RGBA", pixels, (0, 0, 0, 0))
         self.step, self.k, self.origin = step, scale, origin
+
+    def premultiplied(self) -> Image.Image:
+        return Image.frombytes("RGBa", self.image.size, self.image.tobytes())
 
     def color(self, hex_: str | None, prim: Prim) -> RGB | None:
         if hex_ is None:
@@ -139,8 +156,10 @@ class _Canvas:
             self._image(layer, prim, layer_origin, alpha)
         else:
             self._draw(ImageDraw.Draw(layer), prim, layer_origin, alpha)
-        region = self.image.crop(box).convert("RGBA")
-        self.image.paste(Image.alpha_composite(region, layer).convert("RGB"), box[:2])
+        crop = self.image.crop(box)
+        region = Image.frombytes("RGBa", crop.size, crop.tobytes()).convert("RGBA")
+        out = Image.alpha_composite(region, layer).convert("RGBa")
+        self.image.paste(Image.frombytes("RGBA", out.size, out.tobytes()), box[:2])
 
     def _pts(self, prim: Prim, origin: Point) -> list[Point]:
         return [((x - origin[0]) * self.k, (y - origin[1]) * self.k) for x, y in prim.points]

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from deckgen.colors import luminance
 from deckgen.diagram.components.base import FLOOR_PX, Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
 from deckgen.diagram.fields import show
@@ -36,12 +35,13 @@ class SceneStep:
 class Scene:
     width: float
     height: float
-    background: str
+    background: str  # what the picture is seen on (the slide, or its card): dimming fades to it
     prims: tuple[Prim, ...]
     steps: tuple[SceneStep, ...]
     boxes: Mapping[str, Box] = field(default_factory=dict)
     view: Box | None = None  # the part of the canvas rendered; None = all of it
     pt_per_px: float = 0.0  # points on the slide per logical px, in the frame it was sized for
+    card: str | None = None  # the card's colour, drawn under everything; None: transparent
 
     @property
     def shown(self) -> Box:
@@ -95,14 +95,15 @@ def _sized_scene(
     _lint(spec, layout, ctx)
     steps = _with_smallest(scene_steps(spec, layout), prims)
     _warn_never_visible(spec, steps, diagnostics)
-    # Pictograms are drawn in ink on light fills, so the canvas stays light whatever the deck:
-    # on a dark deck a diagram reads as a light card.
-    background = theme.colors.background if _is_light(theme.colors.background) else "FFFFFF"
+    # The picture is transparent: it sits on the slide like any other content, drawn in the
+    # theme's ink. A card, when asked for, is the panel colour over the whole (shared) view.
+    card = ctx.panel if spec.card else None
+    background = card or theme.colors.background
     view = crop_box(spec, prims, steps) if spec.crop else None
     boxes = dict(layout.boxes)
     shown = view or Box(0, 0, spec.width, spec.height)
     pt = frame.scale(shown.w, shown.h)
-    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view, pt)
+    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view, pt, card)
 
 
 def _with_smallest(steps: tuple[SceneStep, ...], prims: list[Prim]) -> tuple[SceneStep, ...]:
@@ -271,7 +272,3 @@ def _warn_never_visible(
     for item in spec.items:
         if not any(item.id in s.visible for s in steps):
             diagnostics.warn(item.where, f"{item.kind} '{item.id}' is never visible in any step")
-
-
-def _is_light(color: str) -> bool:
-    return luminance(color) > 0.5

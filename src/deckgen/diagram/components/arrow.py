@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, look_of, measure, text_prim
+from deckgen.diagram.components.base import Ctx, Drawn, look_of, measure, text_prim
 from deckgen.diagram.display import Anchor, Box, Point, Prim, line, polygon, rect
 from deckgen.diagram.spec import Item
 
@@ -47,7 +47,7 @@ def _shorten(points: list[Point], length: float, at_end: bool) -> list[Point]:
 def draw_arrow(item: Item, points: list[Point], ctx: Ctx, obstacles: Sequence[Box] = ()) -> Drawn:
     s = item.style
     width = s.stroke_width if s.stroke_width is not None else 6.0
-    color = ctx.color(s.stroke, INK) or INK
+    color = ctx.color(s.stroke, ctx.ink) or ctx.ink
     default_heads = "end" if item.kind == "arrow" else "none"
     heads = s.heads or default_heads
     length = max(3.4 * width, 24.0)
@@ -138,8 +138,8 @@ def _label(
     if box is None:
         return []
     look = look_of(item, ctx)
-    color = ctx.color(item.style.color, INK) or INK
+    color = ctx.color(item.style.color, ctx.ink) or ctx.ink
     return [
-        rect(box, fill=WHITE, opacity=0.9, radius=8, owner=item.id, part=item.id),
+        rect(box, fill=ctx.paper, opacity=0.9, radius=8, owner=item.id, part=item.id),
         text_prim(box.center, str(item.get("label")), look, color, item.id, item.id),
     ]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from deckgen.colors import contrast
+from deckgen.colors import contrast, luminance, mix
 from deckgen.diagram.display import Anchor, Box, Prim, rect
 from deckgen.diagram.fields import show
 from deckgen.diagram.frame import TEXT_FLOOR_PT
@@ -54,11 +54,35 @@ class Ctx:
     pt_per_px: float = 0.0  # points on the slide per logical px (0: not known)
     said: set[tuple[SourceLocation, str]] = field(default_factory=set)
 
+    @property
+    def ink(self) -> str:
+        """Outlines and text on the slide: the theme's text colour (light on a dark theme)."""
+        return self.theme.colors.text
+
+    @property
+    def paper(self) -> str:
+        """What the diagram is seen on: the slide's background (the picture is transparent)."""
+        return self.theme.colors.background
+
+    @property
+    def panel(self) -> str:
+        """Signs, tags, label backgrounds and cards: white on a light theme, a shade lighter
+        than the slide on a dark one."""
+        return WHITE if luminance(self.paper) > 0.5 else mix(self.paper, self.ink, 0.12)
+
+    def tint(self, color: str, share: float) -> str:
+        """`color` faded `share` of the way toward the slide: pale on light, deep on dark."""
+        return mix(color, self.paper, share)
+
     def color(self, name: str | None, default: str | None = None) -> str | None:
         if name is None:
             return default
         if name == "none":
             return None
+        if name == "ink":  # the theme's text colour, so `ink` reads on a dark slide too
+            return self.ink
+        if name == "paper":
+            return self.paper
         return self.theme.color(name)
 
     def warn(self, where: SourceLocation, message: str) -> None:
@@ -100,7 +124,9 @@ def _too_small(size: float, ctx: Ctx) -> bool:
 
 def _small_message(size: float, ctx: Ctx) -> str:
     if ctx.pt_per_px <= 0:
-        return f"font size {size:g} px is below the {ctx.floor:g} px floor; drawn at {ctx.floor:g} px"
+        return (
+            f"font size {size:g} px is below the {ctx.floor:g} px floor; drawn at {ctx.floor:g} px"
+        )
     return (
         f"font size {size:g} px would be {size * ctx.pt_per_px:.1f} pt on the slide, under "
         f"{TEXT_FLOOR_PT:g} pt; drawn at {ctx.floor:.0f} px"
@@ -155,10 +181,11 @@ def fit_size(text: str, width: float, look: TextLook, floor: float) -> tuple[flo
     return size, measure(text, look, size) <= width
 
 
-def contrast_text(fill: str | None) -> str:
-    """Ink on light fills, white on dark ones (blue, ink)."""
-    if fill is None:
-        return INK
+def contrast_text(fill: str | None, ink: str = INK) -> str:
+    """The theme's ink where it reads on the fill (4.5:1), else dark or white, whichever reads
+    better (dark on orange, white on blue)."""
+    if fill is None or contrast(ink, fill) >= 4.5:
+        return ink
     return INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
 
 
@@ -215,9 +242,9 @@ def chip(
     look = TextLook(look.family, max(size, ctx.floor), look.bold)
     radius = min(0.3 * look.size, box.h / 3)
     body = rect(
-        box, fill=fill, stroke=INK, width=stroke_width, radius=radius, owner=owner, part=part
+        box, fill=fill, stroke=ctx.ink, width=stroke_width, radius=radius, owner=owner, part=part
     )
-    return [body, *text_lines([label], box.center, look, contrast_text(fill), owner, part)]
+    return [body, *text_lines([label], box.center, look, contrast_text(fill, ctx.ink), owner, part)]
 
 
 def chip_pad(look: TextLook) -> float:
