@@ -99,8 +99,9 @@ class FileAssets:
         for s in steps:
             self.texts[str(s.png)] = DiagramText(shown, ref.source, s.text_px, s.width_px)
         return tuple(
-            DiagramStep(s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes,
-                        s.text_px)  # fmt: skip
+            DiagramStep(
+                s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes, s.text_px
+            )  # fmt: skip
             for s in steps
         )
 

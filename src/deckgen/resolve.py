@@ -215,7 +215,9 @@ def diagram_frames(blocks: tuple[Block, ...], aspect: str, theme: Theme) -> dict
             for column in block.columns:
                 share = (column.width_pct or rest) / total
                 frame = slide_frame(theme, aspect, share, len(block.columns))
-                frames |= {b: frame for b in walk_blocks(column.blocks) if isinstance(b, DiagramRef)}
+                frames |= {
+                    b: frame for b in walk_blocks(column.blocks) if isinstance(b, DiagramRef)
+                }
     return frames
 
 

@@ -90,6 +90,7 @@ def test_check_reports_each_diagram_slide_and_warns_at_the_talk(project: Path) -
 def test_check_and_dump_print_the_smallest_text_per_slide(project: Path) -> None:
     checked = CliRunner().invoke(main, ["check", "talk"])
     dumped = CliRunner().invoke(main, ["dump", "--layout", "talk"])
+
     def figures(output: str) -> list[str]:
         return [line for line in output.splitlines() if line.startswith("diagrams/same.yaml: ")]
 

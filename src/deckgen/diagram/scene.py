@@ -9,10 +9,10 @@ from itertools import pairwise
 
 from deckgen.diagram.components.base import FLOOR_PX, Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
-from deckgen.diagram.fields import show
 from deckgen.diagram.frame import TEXT_FLOOR_PT, Frame, floor_px, slide_frame
 from deckgen.diagram.layout import Layout
 from deckgen.diagram.limits import MAX_SHAPES
+from deckgen.diagram.lint import lint
 from deckgen.diagram.spec import DiagramSpec, Item, Step
 from deckgen.errors import Diagnostics, DiagramSpecError, SourceLocation
 from deckgen.fonts import text_width
@@ -92,8 +92,8 @@ def _sized_scene(
     if layout.problems:
         raise DiagramSpecError.of(layout.problems)
     _check_budget(spec, prims)
-    _lint(spec, layout, ctx)
     steps = _with_smallest(scene_steps(spec, layout), prims)
+    lint(spec, layout, ctx, _together(steps))
     _warn_never_visible(spec, steps, diagnostics)
     # The picture is transparent: it sits on the slide like any other content, drawn in the
     # theme's ink. A card, when asked for, is the panel colour over the whole (shared) view.
@@ -231,39 +231,9 @@ def _emphasis_keys(spec: DiagramSpec, layout: Layout, ref: str) -> list[str]:
     return keys
 
 
-def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
-    canvas = Box(0, 0, spec.width, spec.height)
-    shelved = {
-        t
-        for i in spec.items
-        if i.kind == "warehouse"
-        for row in i.get("shelves", ())
-        for t, _ in row
-    }
-    for item in spec.items:
-        box = layout.boxes.get(item.id)
-        if box is not None and not _inside(box, canvas):
-            ctx.warn(
-                item.where,
-                f"{item.kind} '{item.id}' reaches outside the canvas "
-                f"({spec.width:.0f}x{spec.height:.0f})",
-            )
-        if item.kind == "truck" and shelved:
-            for name, _ in item.get("cargo", ()):
-                if name not in shelved:
-                    ctx.warn(
-                        item.mark("cargo"),
-                        f"cargo {show(name)} of truck '{item.id}' is on no warehouse shelf",
-                    )
-
-
-def _inside(box: Box, canvas: Box) -> bool:
-    return (
-        box.x >= -1
-        and box.y >= -1
-        and box.right <= canvas.right + 1
-        and box.bottom <= canvas.bottom + 1
-    )
+def _together(steps: tuple[SceneStep, ...]) -> set[frozenset[str]]:
+    """Every pair of items some step shows at once."""
+    return {frozenset((a, b)) for s in steps for a in s.visible for b in s.visible if a != b}
 
 
 def _warn_never_visible(

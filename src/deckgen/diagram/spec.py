@@ -26,7 +26,14 @@ from deckgen.yamlfile import LocDict, LocList, Mark, load_yaml
 FORMAT_VERSION = 1
 TOP_FIELDS = ("deckgen", "canvas", "theme", "styles", "symbols", "items", "steps")
 STEP_FIELDS = ("show", "hide", "emphasize", "caption", "notes")
-CANVAS = mapping({"width": within(CANVAS_WIDTH), "height": within(CANVAS_HEIGHT), "crop": boolean, "card": boolean})
+CANVAS = mapping(
+    {
+        "width": within(CANVAS_WIDTH),
+        "height": within(CANVAS_HEIGHT),
+        "crop": boolean,
+        "card": boolean,
+    }
+)
 THEMES = ("okabe-ito",)
 
 
