@@ -101,7 +101,7 @@ class FileAssets:
         return tuple(
             DiagramStep(
                 s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes, s.text_px
-            )  # fmt: skip
+            )
             for s in steps
         )
 

@@ -12,8 +12,7 @@ from deckgen import __version__
 from deckgen.errors import DeckgenError, Diagnostics
 
 if TYPE_CHECKING:
-    from deckgen.pipeline import SlideText
-    from deckgen.pipeline import BuildOptions
+    from deckgen.pipeline import BuildOptions, SlideText
 
 
 def _plural(count: int, noun: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.assets import DiagramStep, PictureFile
+from deckgen.diagram.frame import Frame
 from deckgen.errors import DeckgenError, Diagnostics
 from deckgen.markdown import parse_talk
 from deckgen.model import DiagramRef
