@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from deckgen.diagram.frame import Frame
+
+if TYPE_CHECKING:
+    from deckgen.diagram.build import Later
 from deckgen.errors import DeckgenError, Diagnostics, OutputError, SourceLocation
 from deckgen.files import display, inside, write_atomically
 from deckgen.model import DiagramRef
@@ -76,6 +79,7 @@ class FileAssets:
     allow_outside: bool = True
     read: set[Path] = field(default_factory=set)
     texts: dict[str, DiagramText] = field(default_factory=dict)  # by PNG path
+    later: Later | None = None  # diagrams drawn in worker processes, written by finish()
     _pictures: dict[str, PictureFile] = field(default_factory=dict)
 
     def picture(self, path: str) -> PictureFile:
@@ -91,7 +95,8 @@ class FileAssets:
         try:
             roots = None if self.allow_outside else self.roots
             steps = render_diagram(path, self.theme, self.cache, self.diagnostics, step=ref.step,
-                                   display_path=shown, roots=roots, frame=frame)  # fmt: skip
+                                   display_path=shown, roots=roots, frame=frame,
+                                   later=self.later)  # fmt: skip
         except OSError as fault:  # the cache beside the deck cannot be written
             where = display(self.cache)
             raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}", None,
@@ -104,6 +109,16 @@ class FileAssets:
             )
             for s in steps
         )
+
+    def finish(self) -> None:
+        """Wait for the diagrams drawn in worker processes and write their PNGs."""
+        if self.later is not None:
+            try:
+                self.later.finish()
+            except OSError as fault:  # the cache beside the deck cannot be written
+                where = display(self.cache)
+                raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}",
+                                  None, "choose another path with -o") from None  # fmt: skip
 
     def _spec(self, ref: DiagramRef) -> Path:
         path = Path(ref.path)

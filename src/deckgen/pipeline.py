@@ -31,6 +31,7 @@ from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme
 
 if TYPE_CHECKING:
+    from deckgen.diagram.build import Later
     from deckgen.office.template import Template
 
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
@@ -181,7 +182,9 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     talk = load_talk(source, diagnostics, options.allow_outside, options.template)
     deck, theme = talk.deck, talk.theme
     assets = FileAssets(theme, cache, diagnostics, project_roots(source), options.allow_outside)
+    assets.later = _later()
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
+    assets.finish()  # the diagrams drawn in worker processes while layout ran
     texts = diagram_texts(placed, assets.texts, diagnostics)
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
@@ -197,6 +200,13 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
         diagnostics.warn(where, warning)
     placed = replace(placed, master=None)  # the template's master stays as it is
     return Placed(placed, tuple(inputs), talk.template, chosen, texts)
+
+
+def _later() -> Later:
+    """Diagram steps drawn in worker processes, all diagrams at once."""
+    from deckgen.diagram.build import Later
+
+    return Later(pool=True)
 
 
 def _theme_file(source: Path, deck: Deck) -> Path | None:

@@ -15,6 +15,7 @@ from deckgen.diagram.scene import Scene, SceneStep
 from deckgen.fonts import font_file
 
 DIM = 0.3  # strength of what `emphasize` leaves out
+PNG_LEVEL = 1  # zlib level: faster than 6 by 3x for files a fifth larger
 RGB = tuple[int, int, int]
 
 
@@ -68,11 +69,14 @@ def render_png(scene: Scene, number: int, size: tuple[int, int] = (2880, 1620)) 
     for prim in scene.prims:
         if prim.owner in step.visible and _reaches(prim, view):
             canvas.paint(prim)
-    image = canvas.premultiplied().resize((right - left, bottom - top), Image.Resampling.LANCZOS)
-    image = image.convert("RGBA")
+    # The supersampled image is a whole multiple of the output: a box average of each ss x ss
+    # block (Pillow's reduce) is the classic supersampling filter, and several times faster
+    # than LANCZOS on a 5760 x 3240 picture. Averaged premultiplied, so edges keep their colour.
+    small = canvas.image.reduce(ss)  # channel by channel: an average of premultiplied colour
+    image = Image.frombytes("RGBa", small.size, small.tobytes()).convert("RGBA")
     out = io.BytesIO()
     dpi = round(size[0] / (1920 / 144))
-    image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=6)
+    image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=PNG_LEVEL)
     return out.getvalue()
 
 
@@ -120,9 +124,6 @@ class _Canvas:
         self.bg = _rgb(scene.background)
         self.image = Image.new("RGBA", pixels, (0, 0, 0, 0))
         self.step, self.k, self.origin = step, scale, origin
-
-    def premultiplied(self) -> Image.Image:
-        return Image.frombytes("RGBa", self.image.size, self.image.tobytes())
 
     def color(self, hex_: str | None, prim: Prim) -> RGB | None:
         if hex_ is None:

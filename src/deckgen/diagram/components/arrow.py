@@ -142,6 +142,6 @@ def _label(
     look = look_of(item, ctx)
     color = ctx.color(item.style.color, ctx.ink) or ctx.ink
     return [
-        rect(box, fill=ctx.paper, opacity=0.9, radius=8, owner=item.id, part=item.id),
+        rect(box, fill=ctx.paper, radius=8, owner=item.id, part=item.id),
         text_prim(box.center, str(item.get("label")), look, color, item.id, item.id),
     ]
