@@ -27,6 +27,8 @@ GOLDEN_SIZE = (960, 540)
 TOLERANCE = 2.0  # mean absolute difference per channel, 0-255
 CHANGED = 16  # a pixel changed when a channel moved by more than this (antialiasing moves less)
 MAX_CHANGED = 0.01  # the share of changed pixels a render may have against its golden
+TILE = 24  # px: the picture is also compared tile by tile, so one changed letter shows
+MAX_TILE = 0.05  # the share of changed pixels any one tile may have
 
 
 def _theme() -> Theme:
@@ -241,6 +243,7 @@ class Difference:
     mean: float  # mean absolute difference per channel, 0-255
     changed: float  # share of pixels where some channel moved by more than CHANGED
     image: Image.Image  # the absolute difference, on the larger of the two sizes
+    tile: float = 0.0  # the largest share of changed pixels in any TILE x TILE square
 
     def problems(self) -> list[str]:
         found = []
@@ -250,6 +253,8 @@ class Difference:
             found.append(f"mean difference {self.mean:.2f} (limit {TOLERANCE})")
         if self.changed > MAX_CHANGED:
             found.append(f"{self.changed:.2%} of pixels changed (limit {MAX_CHANGED:.0%})")
+        if self.tile > MAX_TILE:
+            found.append(f"{self.tile:.0%} of a {TILE} px square changed (limit {MAX_TILE:.0%})")
         return found
 
 
@@ -271,7 +276,9 @@ def compare(actual: Image.Image, golden: Image.Image) -> Difference:
     red, green, blue = diff.split()
     largest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
     changed = sum(largest.histogram()[CHANGED + 1 :]) / (size[0] * size[1])
-    return Difference(actual.size, golden.size, mean, changed, diff)
+    mask = largest.point(lambda v: 255 if v > CHANGED else 0)
+    tile = (mask.reduce(TILE).getextrema()[1] or 0) / 255
+    return Difference(actual.size, golden.size, mean, changed, diff, tile)
 
 
 def _write_artifacts(stem: str, actual: Image.Image, difference: Difference) -> None:
@@ -311,6 +318,51 @@ def test_render_matches_golden(case: str) -> None:
     assert not problems, f"{name} step {step}: {'; '.join(problems)} (see {where} and -diff)"
 
 
+PICTOGRAMS = [
+    (name, theme, size)
+    for name in ("warehouse", "truck", "site", "fence", "person", "tool")
+    for theme in ("default", "dark")
+    for size in (GOLDEN_SIZE, (480, 270))
+]
+
+
+@pytest.mark.parametrize(("name", "theme", "size"), PICTOGRAMS)
+def test_pictogram_matches_golden(name: str, theme: str, size: tuple[int, int]) -> None:
+    """Each pictogram at two sizes, as seen on a slide of each theme."""
+    looks = load_theme(theme, Path("."))
+    spec = load_spec((EXAMPLES / f"{name}.yaml").read_text("utf-8"), f"{name}.yaml")
+    scene = build_scene(spec, looks, Diagnostics())
+    actual = _image(render_png(scene, len(scene.steps), size), looks.colors.background)
+    golden_path = GOLDEN / "pictograms" / f"{name}-{theme}-{size[0]}.png"
+    _check_golden(golden_path, actual, f"{name} ({theme}, {size[0]} px)")
+
+
+def _check_golden(golden_path: Path, actual: Image.Image, what: str) -> None:
+    if os.environ.get("DECKGEN_UPDATE_GOLDENS"):
+        golden_path.parent.mkdir(parents=True, exist_ok=True)
+        actual.save(golden_path, optimize=True)
+        pytest.skip("golden updated: review with git diff")
+    difference = compare(actual, _open_golden(golden_path))
+    problems = difference.problems()
+    if problems:
+        _write_artifacts(golden_path.stem, actual, difference)
+    assert not problems, f"{what}: {'; '.join(problems)} (see {ARTIFACTS.relative_to(ROOT)})"
+
+
+def test_one_letter_of_a_label_changed_fails_the_golden() -> None:
+    """One letter is far under 1 % of the picture: the tiles see it."""
+    text = (EXAMPLES / "b-job-sites.yaml").read_text("utf-8")
+    changed = text.replace('label: "response: HTML + data"', 'label: "response: HTML + dots"')
+    assert changed != text
+    difference = compare(
+        _golden_render("b-job-sites.yaml", 4, changed),
+        _open_golden(GOLDEN / "b-job-sites-step-4.png"),
+    )
+    assert difference.changed < MAX_CHANGED
+    assert difference.problems() == [f"{difference.tile:.0%} of a {TILE} px square changed "
+                                     f"(limit {MAX_TILE:.0%})"]  # fmt: skip
+
+
 def test_a_label_removed_from_a_golden_fails_it() -> None:
     """The gate's label is about 1.6 % of the picture: the mean alone (about 1.0) missed it."""
     text = (EXAMPLES / "b-job-sites.yaml").read_text("utf-8")
@@ -344,9 +396,15 @@ def test_compare_fails_a_small_patch_over_1_percent_of_pixels() -> None:
     difference = compare(patch, white)
     assert difference.changed == pytest.approx(256 / 20000)
     assert difference.mean == pytest.approx(40 * 256 / 20000)  # 0.51: the mean alone passes it
-    assert difference.problems() == ["1.28% of pixels changed (limit 1%)"]
+    assert difference.problems()[0] == "1.28% of pixels changed (limit 1%)"
     smaller = compare(_white_with_patch(14, 40), white)  # 196 pixels: 0.98 %
-    assert smaller.problems() == []
+    assert smaller.changed < MAX_CHANGED
+    assert smaller.tile > MAX_TILE  # but the square it falls in changed: it fails there
+
+
+def test_compare_passes_a_speck_under_the_tile_limit() -> None:
+    white = Image.new("RGB", (200, 100), "white")
+    assert compare(_white_with_patch(3, 40), white).problems() == []  # 9 px: 2 % of a tile
 
 
 def test_compare_fails_a_faint_change_everywhere_on_the_mean() -> None:
