@@ -9,9 +9,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from deckgen.errors import DeckgenError, Diagnostics, OutputError
+from deckgen.diagram.frame import Frame
+
+if TYPE_CHECKING:
+    from deckgen.diagram.build import Later
+from deckgen.errors import DeckgenError, Diagnostics, OutputError, SourceLocation
 from deckgen.files import display, inside, write_atomically
 from deckgen.model import DiagramRef
 from deckgen.theme import Theme
@@ -39,13 +43,26 @@ class DiagramStep:
     size: tuple[int, int]
     caption: str
     notes: str
+    text_px: float = 0.0  # the smallest text the step draws, in the PNG's pixels (0: none)
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramText:
+    """Where a diagram's PNG came from, and its smallest text: what the build needs to say how
+    large that text lands on the slide once layout has placed the picture."""
+
+    spec: str  # the spec's path as the user writes it
+    source: SourceLocation  # where the talk shows the diagram
+    text_px: float  # in the PNG's pixels
+    width_px: int  # the PNG's width
 
 
 class Assets(Protocol):
     def picture(self, path: str) -> PictureFile: ...
 
-    def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
-        """The steps the reference shows (all, or its #step=N); DeckgenError when it cannot."""
+    def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
+        """The steps the reference shows (all, or its #step=N), their text sized for `frame`
+        (the room the slide gives the diagram); DeckgenError when it cannot."""
         ...
 
 
@@ -61,6 +78,8 @@ class FileAssets:
     roots: tuple[Path, ...] = ()
     allow_outside: bool = True
     read: set[Path] = field(default_factory=set)
+    texts: dict[str, DiagramText] = field(default_factory=dict)  # by PNG path
+    later: Later | None = None  # diagrams drawn in worker processes, written by finish()
     _pictures: dict[str, PictureFile] = field(default_factory=dict)
 
     def picture(self, path: str) -> PictureFile:
@@ -68,7 +87,7 @@ class FileAssets:
             self._pictures[path] = self._picture(Path(path))
         return self._pictures[path]
 
-    def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
+    def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
         from deckgen.diagram import render_diagram  # imported late: talks without diagrams skip it
 
         path = self._spec(ref)
@@ -76,15 +95,30 @@ class FileAssets:
         try:
             roots = None if self.allow_outside else self.roots
             steps = render_diagram(path, self.theme, self.cache, self.diagnostics, step=ref.step,
-                                   display_path=shown, roots=roots)  # fmt: skip
+                                   display_path=shown, roots=roots, frame=frame,
+                                   later=self.later)  # fmt: skip
         except OSError as fault:  # the cache beside the deck cannot be written
             where = display(self.cache)
             raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}", None,
                               "choose another path with -o") from None  # fmt: skip
+        for s in steps:
+            self.texts[str(s.png)] = DiagramText(shown, ref.source, s.text_px, s.width_px)
         return tuple(
-            DiagramStep(s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes)
+            DiagramStep(
+                s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes, s.text_px
+            )
             for s in steps
         )
+
+    def finish(self) -> None:
+        """Wait for the diagrams drawn in worker processes and write their PNGs."""
+        if self.later is not None:
+            try:
+                self.later.finish()
+            except OSError as fault:  # the cache beside the deck cannot be written
+                where = display(self.cache)
+                raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}",
+                                  None, "choose another path with -o") from None  # fmt: skip
 
     def _spec(self, ref: DiagramRef) -> Path:
         path = Path(ref.path)
@@ -131,7 +165,7 @@ class SketchAssets(FileAssets):
     """Like FileAssets, but diagrams are read, not drawn: their steps' captions and notes, for
     `deckgen outline`, which needs to know the slides but never lays them out."""
 
-    def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
+    def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
         from deckgen.diagram import step_texts
 
         path = self._spec(ref)

@@ -12,7 +12,7 @@ from deckgen import __version__
 from deckgen.errors import DeckgenError, Diagnostics
 
 if TYPE_CHECKING:
-    from deckgen.pipeline import BuildOptions
+    from deckgen.pipeline import BuildOptions, SlideText
 
 
 def _plural(count: int, noun: str) -> str:
@@ -128,6 +128,10 @@ def build(
 @click.option("--4k", "uhd", is_flag=True, help="Render 3840x2160 instead of 2880x1620.")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of diagram specs and exit.")
 @click.option("--force", is_flag=True, help="Write the PNG even if -o does not end in .png.")
+@click.option(
+    "--theme", "theme_name", default="default", show_default=True,
+    help="Draw in this theme's ink and fills (a built-in name or a theme file).",
+)  # fmt: skip
 def diagram(
     spec: Path | None,
     step: int | None,
@@ -136,6 +140,7 @@ def diagram(
     uhd: bool,
     schema: bool,
     force: bool,
+    theme_name: str,
 ) -> None:
     """Render a diagram SPEC's steps to PNG for a quick look while editing."""
     import json
@@ -159,7 +164,7 @@ def diagram(
     try:
         if output is not None and not all_steps:
             check_output(output, ".png", [spec], force)
-        theme = load_theme("default", Path("."))
+        theme = load_theme(theme_name, Path("."))
         written = engine.diagram_command(spec, output, step, all_steps, size, theme, diagnostics)
     except DeckgenError as error:
         _report(diagnostics)
@@ -289,12 +294,14 @@ def check(source: Path, allow_outside: bool, template: Path | None) -> None:
 
     diagnostics = Diagnostics()
     try:
-        slides = check_talk(source, diagnostics, allow_outside, template)
+        checked = check_talk(source, diagnostics, allow_outside, template)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "check")
         return
+    slides = checked.slides
     _report(diagnostics)
+    _text_sizes(checked.texts)
     count = len(diagnostics.warnings)
     click.echo(f"checked {_plural(slides, 'slide')}: {_plural(count, 'warning')}")
     if count:
@@ -328,14 +335,15 @@ def dump(source: Path, layout: bool, allow_outside: bool, template: Path | None)
     as laid out (positions in points)."""
     from deckgen.dump import dump_deck, dump_placed
     from deckgen.files import default_output, diagram_cache
-    from deckgen.pipeline import place_talk, read_talk
+    from deckgen.pipeline import placed_talk, read_talk
 
     diagnostics = Diagnostics()
+    texts: tuple[SlideText, ...] = ()
     try:
         if layout:
             cache = diagram_cache(default_output(source))
-            placed = place_talk(source, cache, diagnostics, allow_outside, template)
-            text = dump_placed(placed)
+            placed = placed_talk(source, cache, diagnostics, allow_outside, template)
+            text, texts = dump_placed(placed.deck), placed.texts
         else:
             text = dump_deck(read_talk(source, diagnostics, allow_outside, template)[0])
     except DeckgenError as error:
@@ -344,3 +352,10 @@ def dump(source: Path, layout: bool, allow_outside: bool, template: Path | None)
         return
     _report(diagnostics)
     click.echo(text, nl=False)
+    _text_sizes(texts)
+
+
+def _text_sizes(texts: tuple[SlideText, ...]) -> None:
+    """`SPEC: smallest text N pt on slide M`, one line per diagram step slide."""
+    for t in texts:
+        click.echo(f"{t.spec}: smallest text {t.points:g} pt on slide {t.slide}")

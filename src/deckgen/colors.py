@@ -26,3 +26,10 @@ def readable(color: str, background: str, minimum: float = 4.5) -> str:
         parts = [round(c + (toward - c) * 0.15) for c in parts]
         color = "".join(f"{c:02X}" for c in parts)
     return color
+
+
+def mix(a: str, b: str, share: float) -> str:
+    """`a` moved `share` (0..1) of the way toward `b`, channel by channel."""
+    pa = [int(a[i : i + 2], 16) for i in (0, 2, 4)]
+    pb = [int(b[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(pa, pb, strict=True))

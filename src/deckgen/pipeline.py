@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.assets import FileAssets, SketchAssets
+from deckgen.assets import DiagramText, FileAssets, SketchAssets
+from deckgen.diagram.frame import TEXT_FLOOR_PT
 from deckgen.errors import Diagnostics, SourceLocation, StrictError, TemplateError, ThemeError
 from deckgen.files import (
     check_output,
@@ -24,12 +25,13 @@ from deckgen.files import (
 )
 from deckgen.layout import layout_deck
 from deckgen.model import Deck
-from deckgen.placed import PlacedDeck
+from deckgen.placed import Picture, PlacedDeck
 from deckgen.ready import ReadyDeck
 from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme, with_inverse
 
 if TYPE_CHECKING:
+    from deckgen.diagram.build import Later
     from deckgen.office.template import Template
 
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
@@ -57,14 +59,33 @@ class Talk:
 
 
 @dataclass(frozen=True, slots=True)
+class SlideText:
+    """The smallest text of a diagram step as it lands on its slide."""
+
+    spec: str  # the spec's path as the user writes it
+    slide: int  # as the deck numbers slides, from 1
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
 class Placed:
     """The laid-out deck, every file it was made from, and what the writer builds on: the
-    template, and the template layout chosen for each of deckgen's layouts the deck uses."""
+    template, and the template layout chosen for each of deckgen's layouts the deck uses;
+    and how large each diagram step's smallest text lands on its slide."""
 
     deck: PlacedDeck
     inputs: tuple[Path, ...]
     template: Template | None = None
     chosen: dict[str, int] = field(default_factory=dict)
+    texts: tuple[SlideText, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What `deckgen check` reports besides warnings."""
+
+    slides: int
+    texts: tuple[SlideText, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +119,15 @@ def check_talk(
     diagnostics: Diagnostics,
     allow_outside: bool = False,
     template: Path | None = None,
-) -> int:
+) -> Checked:
     """Everything a build does but writing, plus a warning for each slide without notes.
-    Returns the number of slides the deck would have."""
+    Returns the number of slides the deck would have, and its diagrams' text sizes."""
     cache = diagram_cache(default_output(source))
-    placed = place_talk(source, cache, diagnostics, allow_outside, template)
-    silent = {s.source for s in placed.slides if not s.notes.strip()}
+    placed = placed_talk(source, cache, diagnostics, allow_outside, template)
+    silent = {s.source for s in placed.deck.slides if not s.notes.strip()}
     for where in sorted(silent):
         diagnostics.warn(where, "slide without speaker notes", "add a '::: notes' block")
-    return len(placed.slides)
+    return Checked(len(placed.deck.slides), placed.texts)
 
 
 def place_talk(
@@ -117,8 +138,42 @@ def place_talk(
     template: Path | None = None,
 ) -> PlacedDeck:
     """Parse, resolve and lay out: the deck, ready to write."""
+    return placed_talk(source, cache, diagnostics, allow_outside, template).deck
+
+
+def placed_talk(
+    source: Path,
+    cache: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
+) -> Placed:
+    """Parse, resolve and lay out: the deck, what it was made from, its diagrams' text sizes."""
     options = BuildOptions(allow_outside=allow_outside, template=template)
-    return _place(source, cache, diagnostics, options).deck
+    return _place(source, cache, diagnostics, options)
+
+
+def diagram_texts(
+    deck: PlacedDeck, found: dict[str, DiagramText], diagnostics: Diagnostics
+) -> tuple[SlideText, ...]:
+    """Each diagram step's smallest text as it lands on its slide (its PNG's text scaled by
+    the placed picture's width); a warning at the talk where it lands under 20 pt."""
+    out = []
+    for number, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            text = found.get(shape.path) if isinstance(shape, Picture) else None
+            if text is None or not text.text_px or not isinstance(shape, Picture):
+                continue
+            points = round(text.text_px * shape.box.w / text.width_px, 1)
+            out.append(SlideText(text.spec, number, points))
+            if points < TEXT_FLOOR_PT - 0.05:
+                diagnostics.warn(
+                    text.source,
+                    f"{text.spec}: smallest text {points:g} pt on slide {number}, under "
+                    f"{TEXT_FLOOR_PT:g} pt",
+                    "give the diagram more room (a slide of its own), or draw less on it",
+                )
+    return tuple(out)
 
 
 def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOptions) -> Placed:
@@ -127,11 +182,14 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     talk = load_talk(source, diagnostics, options.allow_outside, options.template)
     deck, theme = talk.deck, talk.theme
     assets = FileAssets(theme, cache, diagnostics, project_roots(source), options.allow_outside)
+    assets.later = _later()
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
+    assets.finish()  # the diagrams drawn in worker processes while layout ran
+    texts = diagram_texts(placed, assets.texts, diagnostics)
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
     if talk.template is None:
-        return Placed(placed, tuple(inputs))
+        return Placed(placed, tuple(inputs), texts=texts)
     from deckgen.office.template import choose_layouts
 
     chosen, warnings = choose_layouts(
@@ -141,7 +199,14 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     for warning in warnings:
         diagnostics.warn(where, warning)
     placed = replace(placed, master=None)  # the template's master stays as it is
-    return Placed(placed, tuple(inputs), talk.template, chosen)
+    return Placed(placed, tuple(inputs), talk.template, chosen, texts)
+
+
+def _later() -> Later:
+    """Diagram steps drawn in worker processes, all diagrams at once."""
+    from deckgen.diagram.build import Later
+
+    return Later(pool=True)
 
 
 def _theme_file(source: Path, deck: Deck) -> Path | None:

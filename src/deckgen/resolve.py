@@ -9,6 +9,7 @@ from pathlib import PurePath
 
 from deckgen.assets import Assets, DiagramStep
 from deckgen.colors import contrast
+from deckgen.diagram.frame import Frame, slide_frame
 from deckgen.errors import DeckgenError, Diagnostics, Problem, SourceLocation, in_source_order
 from deckgen.highlight import highlight
 from deckgen.model import (
@@ -106,7 +107,8 @@ def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
     if slide.marks.dark:  # Marp's `class: invert`: code highlighted for the dark panel
         env = replace(env, theme=inverted(env.theme))
     leaves = list(walk_blocks(slide.blocks))
-    steps = _diagram_steps([b for b in leaves if isinstance(b, DiagramRef)], env)
+    frames = diagram_frames(slide.blocks, meta.aspect, env.theme)
+    steps = _diagram_steps([b for b in leaves if isinstance(b, DiagramRef)], frames, env)
     if steps is None:
         return []
     ready: dict[Leaf, ReadyBlock] = {
@@ -259,14 +261,34 @@ def _stand_in(image: Image) -> Paragraph:
     return Paragraph((text,), image.source, image.click)
 
 
+def diagram_frames(blocks: tuple[Block, ...], aspect: str, theme: Theme) -> dict[DiagramRef, Frame]:
+    """The frame each diagram of a slide is drawn for: the slide's body, or its column's share
+    of it (as layout splits columns: the gaps out, then each its width or an equal share)."""
+    frames = {b: slide_frame(theme, aspect) for b in blocks if isinstance(b, DiagramRef)}
+    for block in blocks:
+        if isinstance(block, Columns):
+            given = sum(c.width_pct or 0 for c in block.columns)
+            unsized = [c for c in block.columns if not c.width_pct]
+            rest = max(0.0, 100 - given) / len(unsized) if unsized else 0.0
+            total = (given + rest * len(unsized)) or 1.0
+            for column in block.columns:
+                share = (column.width_pct or rest) / total
+                frame = slide_frame(theme, aspect, share, len(block.columns))
+                frames |= {
+                    b: frame for b in walk_blocks(column.blocks) if isinstance(b, DiagramRef)
+                }
+    return frames
+
+
 def _diagram_steps(
-    refs: list[DiagramRef], env: _Env
+    refs: list[DiagramRef], frames: dict[DiagramRef, Frame], env: _Env
 ) -> dict[DiagramRef, tuple[DiagramStep, ...]] | None:
-    """Each diagram's steps; None (the problems noted) when any of them cannot be drawn."""
+    """Each diagram's steps, drawn for its frame; None (the problems noted) when any of them
+    cannot be drawn."""
     steps: dict[DiagramRef, tuple[DiagramStep, ...]] = {}
     for ref in refs:
         try:
-            steps[ref] = env.assets.diagram(ref)
+            steps[ref] = env.assets.diagram(ref, frames[ref])
         except DeckgenError as error:
             env.problems.extend(error.problems)
     return steps if len(steps) == len(refs) else None

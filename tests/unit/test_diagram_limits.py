@@ -119,7 +119,7 @@ def test_a_warning_cuts_a_long_label_short(tmp_path: Path) -> None:
     text = f"deckgen: 1\nitems:\n  t: {{kind: tool, size: [100, 60], label: {'w' * 60}}}\n"
     _, diagnostics = _render(tmp_path, text)
     assert [str(w) for w in diagnostics.warnings] == [
-        f"d/x.yaml:3:43: label '{'w' * 36}...' is wider than its chip (100 px) even at 24 px"
+        f"d/x.yaml:3:43: label '{'w' * 36}...' is wider than its chip (100 px) even at 31 px"
     ]
 
 

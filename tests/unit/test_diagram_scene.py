@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.spec import load_spec
 from deckgen.errors import Diagnostics
@@ -86,7 +88,7 @@ def test_warnings_are_located() -> None:
         "x.yaml:4:3: truck 't' reaches outside the canvas (1920x1080)",
         "x.yaml:4:44: cargo 'zz' of truck 't' is on no warehouse shelf",
         "x.yaml:5:26: label 'averyveryverylongtoolname' is wider than its chip (80 px)"
-        " even at 24 px",
+        " even at 58 px",
         "x.yaml:6:3: box 'h' is never visible in any step",
     ]
 
@@ -104,21 +106,25 @@ def test_layout_is_the_same_in_every_step() -> None:
     assert [s.emphasis for s in scene.steps] == [set(), set(), {"server.gate", "vetting"}, set()]
 
 
-def test_a_font_below_the_floor_is_raised_once_with_a_located_warning() -> None:
+def test_a_font_landing_under_20_pt_is_raised_once_with_a_located_warning() -> None:
     diagnostics = Diagnostics()
     text = (
         "deckgen: 1\nstyles:\n  tiny: {font: {size: 20}}\nitems:\n"
         "  a: {kind: label, text: hi, font: {size: 18}}\n"
         "  b: {kind: box, style: tiny, label: hi}\n"
-        "  c: {kind: label, text: ok, font: {size: 24}}\n"
+        "  c: {kind: label, at: [0, 900], text: ok, font: {size: 90}}\n"
     )
     scene = _scene(text, diagnostics)
+    floor = min(p.size for p in scene.prims if p.shape == "text")
+    assert floor * scene.pt_per_px == pytest.approx(20.25)
     assert [str(w) for w in diagnostics.sorted()] == [
-        "x.yaml:3:23: font size 20 px is below the 24 px floor; drawn at 24 px",
-        "x.yaml:5:43: font size 18 px is below the 24 px floor; drawn at 24 px",
+        f"x.yaml:3:23: font size 20 px would be {20 * scene.pt_per_px:.1f} pt on the slide, "
+        f"under 20 pt; drawn at {floor:.0f} px",
+        f"x.yaml:5:43: font size 18 px would be {18 * scene.pt_per_px:.1f} pt on the slide, "
+        f"under 20 pt; drawn at {floor:.0f} px",
     ]
     sizes = {p.owner: p.size for p in scene.prims if p.shape == "text"}
-    assert sizes == {"a": 24, "b": 24, "c": 24}
+    assert sizes == {"a": floor, "b": floor, "c": 90}
 
 
 def test_default_text_is_40_px_and_signs_48() -> None:

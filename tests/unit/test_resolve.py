@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.assets import DiagramStep, PictureFile
+from deckgen.diagram.frame import Frame
 from deckgen.errors import DeckgenError, Diagnostics
 from deckgen.markdown import parse_talk
 from deckgen.model import DiagramRef
@@ -48,7 +49,7 @@ class FakeAssets:
             return PictureFile(path, format="SVG")
         return PictureFile(path, size, "PNG")
 
-    def diagram(self, ref: DiagramRef) -> tuple[DiagramStep, ...]:
+    def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
         if ref.path not in self.diagrams:
             raise DeckgenError(f"diagram spec not found: {ref.path}", ref.source)
         steps = self.diagrams[ref.path]

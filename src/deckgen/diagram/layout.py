@@ -263,14 +263,17 @@ def _side_of(anchor: Anchor) -> str:
 
 
 def _boundary(box: Box, toward: Point) -> Anchor:
-    """Where the line from the box's centre toward `toward` leaves the box."""
+    """The midpoint of the box's side that faces `toward` (compared as shares of the box's
+    half-width and half-height), pointing out: arrows meet sides square, never corners."""
     cx, cy = box.center
     dx, dy = toward[0] - cx, toward[1] - cy
     if dx == 0 and dy == 0:
         return Anchor(cx, cy)
-    t = min(box.w / 2 / abs(dx) if dx else math.inf, box.h / 2 / abs(dy) if dy else math.inf)
-    norm = math.hypot(dx, dy)
-    return Anchor(cx + dx * t, cy + dy * t, dx / norm, dy / norm)
+    if abs(dx) * box.h >= abs(dy) * box.w:
+        side = 1.0 if dx > 0 else -1.0
+        return Anchor(cx + side * box.w / 2, cy, side, 0.0)
+    side = 1.0 if dy > 0 else -1.0
+    return Anchor(cx, cy + side * box.h / 2, 0.0, side)
 
 
 def _elbow(a: Anchor, b: Anchor) -> list[Point]:

@@ -15,6 +15,7 @@ from deckgen.diagram.scene import Scene, SceneStep
 from deckgen.fonts import font_file
 
 DIM = 0.3  # strength of what `emphasize` leaves out
+PNG_LEVEL = 1  # zlib level: faster than 6 by 3x for files a fifth larger
 RGB = tuple[int, int, int]
 
 
@@ -63,14 +64,27 @@ def render_png(scene: Scene, number: int, size: tuple[int, int] = (2880, 1620)) 
     pixels = ((right - left) * ss, (bottom - top) * ss)
     canvas = _Canvas(scene, step, k, pixels, origin)
     view = Box(*origin, pixels[0] / k, pixels[1] / k)
+    if scene.card is not None:
+        canvas.paint(_card(scene, view))
     for prim in scene.prims:
         if prim.owner in step.visible and _reaches(prim, view):
             canvas.paint(prim)
-    image = canvas.image.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
+    # The supersampled image is a whole multiple of the output: a box average of each ss x ss
+    # block (Pillow's reduce) is the classic supersampling filter, and several times faster
+    # than LANCZOS on a 5760 x 3240 picture. Averaged premultiplied, so edges keep their colour.
+    small = canvas.image.reduce(ss)  # channel by channel: an average of premultiplied colour
+    image = Image.frombytes("RGBa", small.size, small.tobytes()).convert("RGBA")
     out = io.BytesIO()
     dpi = round(size[0] / (1920 / 144))
-    image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=6)
+    image.save(out, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=PNG_LEVEL)
     return out.getvalue()
+
+
+def _card(scene: Scene, view: Box) -> Prim:
+    """The card under the whole view: the same size and place in every step."""
+    inset = 6.0
+    corners = ((view.x + inset, view.y + inset), (view.right - inset, view.bottom - inset))
+    return Prim("rect", corners, fill=scene.card, radius=28.0, owner="", part="")
 
 
 def _reaches(prim: Prim, view: Box) -> bool:
@@ -98,13 +112,17 @@ def _font(family: str, bold: bool, px: int) -> ImageFont.FreeTypeFont:
 
 
 class _Canvas:
-    """Draws primitives given in logical units onto the supersampled image."""
+    """Draws primitives given in logical units onto the supersampled image.
+
+    The image starts transparent and holds premultiplied colour (its mode says RGBA): Pillow
+    blends text and shapes into it as `ink * a + old * (1 - a)` on all four channels, which is
+    exactly compositing in premultiplied terms, so edges over nothing keep their colour."""
 
     def __init__(
         self, scene: Scene, step: SceneStep, scale: float, pixels: tuple[int, int], origin: Point
     ) -> None:
         self.bg = _rgb(scene.background)
-        self.image = Image.new("RGB", pixels, self.bg)
+        self.image = Image.new("RGBA", pixels, (0, 0, 0, 0))
         self.step, self.k, self.origin = step, scale, origin
 
     def color(self, hex_: str | None, prim: Prim) -> RGB | None:
@@ -139,8 +157,10 @@ class _Canvas:
             self._image(layer, prim, layer_origin, alpha)
         else:
             self._draw(ImageDraw.Draw(layer), prim, layer_origin, alpha)
-        region = self.image.crop(box).convert("RGBA")
-        self.image.paste(Image.alpha_composite(region, layer).convert("RGB"), box[:2])
+        crop = self.image.crop(box)
+        region = Image.frombytes("RGBa", crop.size, crop.tobytes()).convert("RGBA")
+        out = Image.alpha_composite(region, layer).convert("RGBa")
+        self.image.paste(Image.frombytes("RGBA", out.size, out.tobytes()), box[:2])
 
     def _pts(self, prim: Prim, origin: Point) -> list[Point]:
         return [((x - origin[0]) * self.k, (y - origin[1]) * self.k) for x, y in prim.points]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from deckgen.colors import luminance
-from deckgen.diagram.components.base import Ctx
+from deckgen.diagram.components.base import FLOOR_PX, Ctx
 from deckgen.diagram.display import Box, Prim, prim_bounds
-from deckgen.diagram.fields import show
+from deckgen.diagram.frame import TEXT_FLOOR_PT, Frame, floor_px, slide_frame
 from deckgen.diagram.layout import Layout
 from deckgen.diagram.limits import MAX_SHAPES
+from deckgen.diagram.lint import lint
 from deckgen.diagram.spec import DiagramSpec, Item, Step
 from deckgen.errors import Diagnostics, DiagramSpecError, SourceLocation
 from deckgen.fonts import text_width
@@ -28,17 +28,20 @@ class SceneStep:
     emphasis: frozenset[str]  # parts drawn at full strength; empty = nothing dimmed
     caption: str = ""
     notes: str = ""
+    smallest: float = 0.0  # the smallest text drawn, logical px (0: no text)
 
 
 @dataclass(frozen=True, slots=True)
 class Scene:
     width: float
     height: float
-    background: str
+    background: str  # what the picture is seen on (the slide, or its card): dimming fades to it
     prims: tuple[Prim, ...]
     steps: tuple[SceneStep, ...]
     boxes: Mapping[str, Box] = field(default_factory=dict)
     view: Box | None = None  # the part of the canvas rendered; None = all of it
+    pt_per_px: float = 0.0  # points on the slide per logical px, in the frame it was sized for
+    card: str | None = None  # the card's colour, drawn under everything; None: transparent
 
     @property
     def shown(self) -> Box:
@@ -46,10 +49,41 @@ class Scene:
 
 
 def build_scene(
-    spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str = "."
+    spec: DiagramSpec,
+    theme: Theme,
+    diagnostics: Diagnostics,
+    base: str = ".",
+    frame: Frame | None = None,
 ) -> Scene:
-    """Lay out the final scene once; steps only toggle visibility, so nothing moves."""
-    ctx = Ctx(theme, diagnostics, base)
+    """Lay out the final scene once; steps only toggle visibility, so nothing moves. Text is
+    sized for `frame` (default: a lone diagram on a slide of the theme): first for the whole
+    canvas filling it, then for the crop that layout gives, kept when its text still lands at
+    20 pt or more (a crop is shown larger than the canvas, so its text may be smaller)."""
+    frame = frame or slide_frame(theme)
+    said = Diagnostics()
+    scene = _sized_scene(spec, theme, said, base, frame, Box(0, 0, spec.width, spec.height))
+    if spec.crop:
+        tighter_said = Diagnostics()
+        tighter = _sized_scene(spec, theme, tighter_said, base, frame, scene.shown)
+        if landed_pt(tighter) >= TEXT_FLOOR_PT - 0.05:
+            scene, said = tighter, tighter_said
+    for warning in said.warnings:
+        diagnostics.warn(warning.location, warning.message, warning.hint)
+    return scene
+
+
+def landed_pt(scene: Scene) -> float:
+    """The smallest text of any step as it measures on the slide, in points (0: no text)."""
+    sizes = [s.smallest for s in scene.steps if s.smallest]
+    return min(sizes) * scene.pt_per_px if sizes else 0.0
+
+
+def _sized_scene(
+    spec: DiagramSpec, theme: Theme, diagnostics: Diagnostics, base: str, frame: Frame, basis: Box
+) -> Scene:
+    """The scene with its text sized for `basis` (a part of the canvas) filling `frame`."""
+    scale = frame.scale(basis.w, basis.h)
+    ctx = Ctx(theme, diagnostics, base, max(FLOOR_PX, floor_px(frame, basis.w, basis.h)), scale)
     layout = Layout(spec, ctx)
     prims: list[Prim] = []
     layout.place_all()
@@ -58,15 +92,28 @@ def build_scene(
     if layout.problems:
         raise DiagramSpecError.of(layout.problems)
     _check_budget(spec, prims)
-    _lint(spec, layout, ctx)
-    steps = scene_steps(spec, layout)
+    steps = _with_smallest(scene_steps(spec, layout), prims)
+    lint(spec, layout, ctx, _together(steps))
     _warn_never_visible(spec, steps, diagnostics)
-    # Pictograms are drawn in ink on light fills, so the canvas stays light whatever the deck:
-    # on a dark deck a diagram reads as a light card.
-    background = theme.colors.background if _is_light(theme.colors.background) else "FFFFFF"
+    # The picture is transparent: it sits on the slide like any other content, drawn in the
+    # theme's ink. A card, when asked for, is the panel colour over the whole (shared) view.
+    card = ctx.panel if spec.card else None
+    background = card or theme.colors.background
     view = crop_box(spec, prims, steps) if spec.crop else None
     boxes = dict(layout.boxes)
-    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view)
+    shown = view or Box(0, 0, spec.width, spec.height)
+    pt = frame.scale(shown.w, shown.h)
+    return Scene(spec.width, spec.height, background, tuple(prims), steps, boxes, view, pt, card)
+
+
+def _with_smallest(steps: tuple[SceneStep, ...], prims: list[Prim]) -> tuple[SceneStep, ...]:
+    """Each step with the size of the smallest text it draws."""
+    texts = [p for p in prims if p.shape == "text" and p.text.strip()]
+
+    def smallest(step: SceneStep) -> float:
+        return min((p.size for p in texts if p.owner in step.visible), default=0.0)
+
+    return tuple(replace(s, smallest=smallest(s)) for s in steps)
 
 
 def _check_budget(spec: DiagramSpec, prims: list[Prim]) -> None:
@@ -184,39 +231,9 @@ def _emphasis_keys(spec: DiagramSpec, layout: Layout, ref: str) -> list[str]:
     return keys
 
 
-def _lint(spec: DiagramSpec, layout: Layout, ctx: Ctx) -> None:
-    canvas = Box(0, 0, spec.width, spec.height)
-    shelved = {
-        t
-        for i in spec.items
-        if i.kind == "warehouse"
-        for row in i.get("shelves", ())
-        for t, _ in row
-    }
-    for item in spec.items:
-        box = layout.boxes.get(item.id)
-        if box is not None and not _inside(box, canvas):
-            ctx.warn(
-                item.where,
-                f"{item.kind} '{item.id}' reaches outside the canvas "
-                f"({spec.width:.0f}x{spec.height:.0f})",
-            )
-        if item.kind == "truck" and shelved:
-            for name, _ in item.get("cargo", ()):
-                if name not in shelved:
-                    ctx.warn(
-                        item.mark("cargo"),
-                        f"cargo {show(name)} of truck '{item.id}' is on no warehouse shelf",
-                    )
-
-
-def _inside(box: Box, canvas: Box) -> bool:
-    return (
-        box.x >= -1
-        and box.y >= -1
-        and box.right <= canvas.right + 1
-        and box.bottom <= canvas.bottom + 1
-    )
+def _together(steps: tuple[SceneStep, ...]) -> set[frozenset[str]]:
+    """Every pair of items some step shows at once."""
+    return {frozenset((a, b)) for s in steps for a in s.visible for b in s.visible if a != b}
 
 
 def _warn_never_visible(
@@ -225,7 +242,3 @@ def _warn_never_visible(
     for item in spec.items:
         if not any(item.id in s.visible for s in steps):
             diagnostics.warn(item.where, f"{item.kind} '{item.id}' is never visible in any step")
-
-
-def _is_light(color: str) -> bool:
-    return luminance(color) > 0.5

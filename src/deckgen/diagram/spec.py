@@ -26,7 +26,14 @@ from deckgen.yamlfile import LocDict, LocList, Mark, load_yaml
 FORMAT_VERSION = 1
 TOP_FIELDS = ("deckgen", "canvas", "theme", "styles", "symbols", "items", "steps")
 STEP_FIELDS = ("show", "hide", "emphasize", "caption", "notes")
-CANVAS = mapping({"width": within(CANVAS_WIDTH), "height": within(CANVAS_HEIGHT), "crop": boolean})
+CANVAS = mapping(
+    {
+        "width": within(CANVAS_WIDTH),
+        "height": within(CANVAS_HEIGHT),
+        "crop": boolean,
+        "card": boolean,
+    }
+)
 THEMES = ("okabe-ito",)
 
 
@@ -126,6 +133,7 @@ class DiagramSpec:
     steps: tuple[Step, ...]
     by_id: Mapping[str, Item] = field(default_factory=dict)
     crop: bool = True  # crop the rendered PNG to the content of all steps
+    card: bool = False  # draw on a card (the theme's panel colour) rather than on the slide
 
     def item(self, item_id: str) -> Item:
         return self.by_id[item_id]
@@ -142,7 +150,7 @@ def load_spec(text_: str, path: str, palette: Iterable[str] = PALETTE_NAMES) -> 
         raise DiagramSpecError("a diagram spec is a YAML mapping", SourceLocation(path, 1, 1))
     top = check_fields(c, data, TOP_FIELDS, "the spec")
     _check_version(c, data)
-    width, height, crop = _canvas(c, top)
+    width, height, crop, card = _canvas(c, top)
     if "theme" in top:
         one_of(*THEMES)(c, *top["theme"], "theme")
     parser = ItemParser(c, top)
@@ -152,7 +160,7 @@ def load_spec(text_: str, path: str, palette: Iterable[str] = PALETTE_NAMES) -> 
     check_refs(c, by_id, steps)
     if c.problems:
         raise DiagramSpecError.of(sorted(c.problems, key=_place))
-    return DiagramSpec(path, width, height, tuple(items), steps, by_id, crop)
+    return DiagramSpec(path, width, height, tuple(items), steps, by_id, crop, card)
 
 
 def _place(problem: Problem) -> tuple[int, int]:
@@ -170,13 +178,16 @@ def _check_version(c: Checker, data: LocDict) -> None:
         )
 
 
-def _canvas(c: Checker, top: dict[str, tuple[Any, Mark]]) -> tuple[float, float, bool]:
-    if "canvas" not in top:
-        return (1920.0, 1080.0, True)
-    canvas = CANVAS(c, *top["canvas"], "canvas")
+def _canvas(c: Checker, top: dict[str, tuple[Any, Mark]]) -> tuple[float, float, bool, bool]:
+    canvas = CANVAS(c, *top["canvas"], "canvas") if "canvas" in top else {}
     if canvas is INVALID:
-        return (1920.0, 1080.0, True)
-    return (canvas.get("width", 1920.0), canvas.get("height", 1080.0), canvas.get("crop", True))
+        canvas = {}
+    return (
+        canvas.get("width", 1920.0),
+        canvas.get("height", 1080.0),
+        canvas.get("crop", True),
+        canvas.get("card", False),
+    )
 
 
 def _steps(c: Checker, given: tuple[Any, Mark] | None) -> tuple[Step, ...]:

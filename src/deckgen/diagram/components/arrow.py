@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, look_of, measure, text_prim
+from deckgen.diagram.components.base import Ctx, Drawn, look_of, measure, text_prim
 from deckgen.diagram.display import Anchor, Box, Point, Prim, line, polygon, rect
 from deckgen.diagram.spec import Item
 
@@ -47,7 +47,7 @@ def _shorten(points: list[Point], length: float, at_end: bool) -> list[Point]:
 def draw_arrow(item: Item, points: list[Point], ctx: Ctx, obstacles: Sequence[Box] = ()) -> Drawn:
     s = item.style
     width = s.stroke_width if s.stroke_width is not None else 6.0
-    color = ctx.color(s.stroke, INK) or INK
+    color = ctx.color(s.stroke, ctx.ink) or ctx.ink
     default_heads = "end" if item.kind == "arrow" else "none"
     heads = s.heads or default_heads
     length = max(3.4 * width, 24.0)
@@ -90,7 +90,9 @@ def _midpoint(points: list[Point]) -> Point:
 def label_box(
     item: Item, points: list[Point], width: float, ctx: Ctx, obstacles: Sequence[Box] = ()
 ) -> Box | None:
-    """Beside the arrow where it covers the least of everything else (middle first)."""
+    """Beside the middle of the arrow's longest segment, on the side (and at the spot within
+    a fifth of the segment from its middle) that covers least of everything else; on the
+    arrow itself, its pill over the line, when both sides are taken."""
     text = item.get("label")
     if not text:
         return None
@@ -99,10 +101,10 @@ def label_box(
     a, b = _longest(points)
     ux, uy = _unit(a, b)
     best: tuple[float, Box] | None = None
-    for t in (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9):
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7):
         mx, my = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-        for nx, ny in ((uy, -ux), (-uy, ux)):
-            reach = width / 2 + LABEL_GAP + abs(nx) * w / 2 + abs(ny) * h / 2
+        for nx, ny, beside in ((uy, -ux, 1.0), (-uy, ux, 1.0), (0.0, 0.0, 0.0)):
+            reach = beside * (width / 2 + LABEL_GAP + abs(nx) * w / 2 + abs(ny) * h / 2)
             box = Box(mx + nx * reach - w / 2, my + ny * reach - h / 2, w, h)
             score = sum(_overlap(box, o) for o in obstacles)
             if best is None or score < best[0] - 1:
@@ -138,8 +140,8 @@ def _label(
     if box is None:
         return []
     look = look_of(item, ctx)
-    color = ctx.color(item.style.color, INK) or INK
+    color = ctx.color(item.style.color, ctx.ink) or ctx.ink
     return [
-        rect(box, fill=WHITE, opacity=0.9, radius=8, owner=item.id, part=item.id),
+        rect(box, fill=ctx.paper, radius=8, owner=item.id, part=item.id),
         text_prim(box.center, str(item.get("label")), look, color, item.id, item.id),
     ]

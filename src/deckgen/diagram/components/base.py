@@ -6,19 +6,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from deckgen.colors import contrast
+from deckgen.colors import contrast, luminance, mix
 from deckgen.diagram.display import Anchor, Box, Prim, rect
 from deckgen.diagram.fields import show
+from deckgen.diagram.frame import TEXT_FLOOR_PT
 from deckgen.diagram.limits import FONT_SIZE
 from deckgen.diagram.spec import Font, Item, merge_font
 from deckgen.errors import Diagnostics, SourceLocation
 from deckgen.fonts import text_width
 from deckgen.theme import Theme
 
-# A diagram is shown at about 0.7 of the slide's width, so 40 px reads as ~14 pt.
+# Default sizes in logical px; the build raises them (and the floor) to what lands at 20 pt on
+# the slide the diagram is shown on (Ctx.floor), keeping their proportions.
 LABEL_PX = 40.0  # default text: labels, chips, gate and frame labels, arrow labels
 SIGN_PX = 48.0  # default signs and titles: a site's or a warehouse's sign
-FLOOR_PX = 24.0  # nothing is drawn smaller
+FLOOR_PX = 24.0  # nothing is drawn smaller, whatever the frame
 LINE_HEIGHT = 1.22
 INK = "222222"
 WHITE = "FFFFFF"
@@ -48,13 +50,39 @@ class Ctx:
     theme: Theme
     diagnostics: Diagnostics
     base: str = "."  # folder of the spec, for image paths
+    floor: float = FLOOR_PX  # the smallest text drawn: what lands at 20 pt on the slide
+    pt_per_px: float = 0.0  # points on the slide per logical px (0: not known)
     said: set[tuple[SourceLocation, str]] = field(default_factory=set)
+
+    @property
+    def ink(self) -> str:
+        """Outlines and text on the slide: the theme's text colour (light on a dark theme)."""
+        return self.theme.colors.text
+
+    @property
+    def paper(self) -> str:
+        """What the diagram is seen on: the slide's background (the picture is transparent)."""
+        return self.theme.colors.background
+
+    @property
+    def panel(self) -> str:
+        """Signs, tags, label backgrounds and cards: white on a light theme, a shade lighter
+        than the slide on a dark one."""
+        return WHITE if luminance(self.paper) > 0.5 else mix(self.paper, self.ink, 0.12)
+
+    def tint(self, color: str, share: float) -> str:
+        """`color` faded `share` of the way toward the slide: pale on light, deep on dark."""
+        return mix(color, self.paper, share)
 
     def color(self, name: str | None, default: str | None = None) -> str | None:
         if name is None:
             return default
         if name == "none":
             return None
+        if name == "ink":  # the theme's text colour, so `ink` reads on a dark slide too
+            return self.ink
+        if name == "paper":
+            return self.paper
         return self.theme.color(name)
 
     def warn(self, where: SourceLocation, message: str) -> None:
@@ -72,22 +100,37 @@ def font_look(
     bold: bool = False,
     scale: float = 1.0,
 ) -> TextLook:
-    """The font's fields over the default look; `scale` grows the default size, not a given one,
-    and never past the largest font size a spec may give. A size under the floor is raised to it,
-    with a warning at the size (or at `where`)."""
-    scaled = min(size * scale, FONT_SIZE.high)
+    """The font's fields over the default look. A default size grows with `scale` and with the
+    floor (keeping its proportion to the labels' size), never past the largest font size a spec
+    may give; a given size under the floor is raised to it, with a warning at the size."""
+    floor = min(ctx.floor, FONT_SIZE.high)
+    scaled = min(size * max(scale, floor / LABEL_PX), FONT_SIZE.high)
     if font is None:
-        return TextLook(size=max(scaled, FLOOR_PX), bold=bold)
+        return TextLook(size=max(scaled, floor), bold=bold)
     family = FAMILIES.get(font.family or "sans", "Arial")
     wanted = font.size or scaled
-    if font.size and font.size < FLOOR_PX:
-        ctx.warn(
-            font.size_at or where,
-            f"font size {font.size:g} px is below the {FLOOR_PX:g} px floor; "
-            f"drawn at {FLOOR_PX:g} px",
-        )
+    if font.size and _too_small(font.size, ctx):
+        ctx.warn(font.size_at or where, _small_message(font.size, ctx))
     heavy = font.weight == "bold" or (bold and font.weight != "normal")
-    return TextLook(family, max(wanted, FLOOR_PX), heavy)
+    return TextLook(family, max(wanted, floor), heavy)
+
+
+def _too_small(size: float, ctx: Ctx) -> bool:
+    """Whether a given size lands under the floor: on the slide when the frame is known."""
+    if ctx.pt_per_px > 0:
+        return size * ctx.pt_per_px < TEXT_FLOOR_PT - 0.05
+    return size < ctx.floor - 0.05
+
+
+def _small_message(size: float, ctx: Ctx) -> str:
+    if ctx.pt_per_px <= 0:
+        return (
+            f"font size {size:g} px is below the {ctx.floor:g} px floor; drawn at {ctx.floor:g} px"
+        )
+    return (
+        f"font size {size:g} px would be {size * ctx.pt_per_px:.1f} pt on the slide, under "
+        f"{TEXT_FLOOR_PT:g} pt; drawn at {ctx.floor:.0f} px"
+    )
 
 
 def look_of(
@@ -130,18 +173,19 @@ def wrap(text: str, width: float, look: TextLook) -> list[str]:
     return lines
 
 
-def fit_size(text: str, width: float, look: TextLook) -> tuple[float, bool]:
-    """The largest size (down to the 24 px floor) at which `text` fits `width`, and if it fits."""
+def fit_size(text: str, width: float, look: TextLook, floor: float) -> tuple[float, bool]:
+    """The largest size (down to `floor`) at which `text` fits `width`, and if it fits."""
     size = look.size
-    while size > FLOOR_PX and measure(text, look, size) > width:
-        size -= 1
+    while size > floor and measure(text, look, size) > width:
+        size = max(size - max(1.0, size / 40), floor)
     return size, measure(text, look, size) <= width
 
 
-def contrast_text(fill: str | None) -> str:
-    """Ink on light fills, white on dark ones (blue, ink)."""
-    if fill is None:
-        return INK
+def contrast_text(fill: str | None, ink: str = INK) -> str:
+    """The theme's ink where it reads on the fill (4.5:1), else dark or white, whichever reads
+    better (dark on orange, white on blue)."""
+    if fill is None or contrast(ink, fill) >= 4.5:
+        return ink
     return INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
 
 
@@ -187,20 +231,20 @@ def chip(
 ) -> list[Prim]:
     """A rounded chip with a label that fits: shrunk down to 24 px, else a warning."""
     look = look or TextLook()
-    size, fits = fit_size(label, box.w - chip_pad(look), look)
+    size, fits = fit_size(label, box.w - chip_pad(look), look, ctx.floor)
     if not fits:
         ctx.warn(
             where,
             f"label {show(label)} is wider than its chip ({box.w:.0f} px) "
-            f"even at {FLOOR_PX:.0f} px",
+            f"even at {ctx.floor:.0f} px",
         )
     size = min(size, box.h / 1.25)  # a flat chip cannot hold tall text either
-    look = TextLook(look.family, max(size, FLOOR_PX), look.bold)
+    look = TextLook(look.family, max(size, ctx.floor), look.bold)
     radius = min(0.3 * look.size, box.h / 3)
     body = rect(
-        box, fill=fill, stroke=INK, width=stroke_width, radius=radius, owner=owner, part=part
+        box, fill=fill, stroke=ctx.ink, width=stroke_width, radius=radius, owner=owner, part=part
     )
-    return [body, *text_lines([label], box.center, look, contrast_text(fill), owner, part)]
+    return [body, *text_lines([label], box.center, look, contrast_text(fill, ctx.ink), owner, part)]
 
 
 def chip_pad(look: TextLook) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
-from deckgen.diagram.components.base import INK, WHITE, Ctx, Drawn, item_label, look_of, text_lines
+from deckgen.diagram.components.base import WHITE, Ctx, Drawn, item_label, look_of, text_lines
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, line, polygon, rect
 from deckgen.diagram.spec import Item
 
@@ -55,7 +55,7 @@ def points_at(points: list[Point], distances: list[float]) -> list[Point]:
 
 
 def fence_prims(
-    points: list[Point], gate: tuple[float, float] | None, owner: str, part: str
+    points: list[Point], gate: tuple[float, float] | None, owner: str, part: str, ink: str
 ) -> list[Prim]:
     """Rails and pickets along `points`, leaving out the arc-length interval `gate`."""
     total = _length(points)
@@ -66,20 +66,20 @@ def fence_prims(
             rail = _sub_path(points, start, end)
             prims.append(
                 line(
-                    [(x, y + offset) for x, y in rail], stroke=INK, width=4, owner=owner, part=part
+                    [(x, y + offset) for x, y in rail], stroke=ink, width=4, owner=owner, part=part
                 )
             )
     for start, end in spans:
         count = max(int((end - start) // SPACING), 0)
         spots = [start + min(i * SPACING + 6, end - start) for i in range(count + 1)]
-        prims += [_picket(x, y, owner, part) for x, y in points_at(points, spots)]
+        prims += [_picket(x, y, owner, part, ink) for x, y in points_at(points, spots)]
     return prims
 
 
-def _picket(x: float, y: float, owner: str, part: str) -> Prim:
+def _picket(x: float, y: float, owner: str, part: str, ink: str) -> Prim:
     hw, top, base = PICKET_W / 2, y - PICKET_H * 0.7, y + PICKET_H * 0.3
     pts = [(x - hw, base), (x - hw, top + hw), (x, top), (x + hw, top + hw), (x + hw, base)]
-    return polygon(pts, fill=WOOD, stroke=INK, width=2, owner=owner, part=part)
+    return polygon(pts, fill=WOOD, stroke=ink, width=2, owner=owner, part=part)
 
 
 def _sub_path(points: list[Point], start: float, end: float) -> list[Point]:
@@ -93,10 +93,10 @@ def _sub_path(points: list[Point], start: float, end: float) -> list[Point]:
     return out
 
 
-def barrier(a: Point, b: Point, owner: str, part: str) -> list[Prim]:
+def barrier(a: Point, b: Point, owner: str, part: str, ink: str) -> list[Prim]:
     """A striped barrier arm between two posts."""
     posts = [
-        rect(Box(p[0] - 9, p[1] - 30, 18, 42), fill=INK, radius=3, owner=owner, part=part)
+        rect(Box(p[0] - 9, p[1] - 30, 18, 42), fill=ink, radius=3, owner=owner, part=part)
         for p in (a, b)
     ]
     ya = (a[0], a[1] - 12)
@@ -128,19 +128,19 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
         parts["gate"] = Box(
             point_at(pts, mid)[0] - width / 2, point_at(pts, mid)[1] - 40, width, 60
         )
-    prims += fence_prims(pts, gate, item.id, item.id)
+    prims += fence_prims(pts, gate, item.id, item.id, ctx.ink)
     if gate is not None:
         part = f"{item.id}.gate"
-        prims += barrier(point_at(pts, gate[0]), point_at(pts, gate[1]), item.id, part)
+        prims += barrier(point_at(pts, gate[0]), point_at(pts, gate[1]), item.id, part, ctx.ink)
         gate_label = item.get("gate_label") or ""
         if gate_label:
             x, y = anchors["gate"].point
             look = look_of(item, ctx)
             center = (x, y + 20 + 0.65 * look.size)
-            prims += text_lines([gate_label], center, look, INK, item.id, part)
+            prims += text_lines([gate_label], center, look, ctx.ink, item.id, part)
     label = item_label(item)
     if label:
         look = look_of(item, ctx)
         center = (box.x + box.w / 2, box.y - 28 - 0.65 * look.size)
-        prims += text_lines([label], center, look, INK, item.id, item.id)
+        prims += text_lines([label], center, look, ctx.ink, item.id, item.id)
     return Drawn(tuple(prims), anchors, parts)

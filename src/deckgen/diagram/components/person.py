@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from deckgen.diagram.components.base import INK, Ctx, Drawn, item_label, look_of, text_lines
+from deckgen.diagram.components.base import Ctx, Drawn, item_label, look_of, text_lines
 from deckgen.diagram.display import (
     Anchor,
     Box,
@@ -31,7 +31,7 @@ def _band(item: Item, ctx: Ctx) -> float:
     return round(1.4 * look_of(item, ctx).size) if item_label(item) else 0.0
 
 
-def figure(box: Box, color: str, worker: bool, owner: str, part: str) -> list[Prim]:
+def figure(box: Box, color: str, worker: bool, owner: str, part: str, ink: str) -> list[Prim]:
     """The figure filling `box` (height drives the proportions)."""
     h = box.h
     cx, y = box.x + box.w / 2, box.y
@@ -42,13 +42,13 @@ def figure(box: Box, color: str, worker: bool, owner: str, part: str) -> list[Pr
     out = [
         line(
             [(cx - 0.085 * h, y + 0.62 * h), (cx - 0.1 * h, y + 0.97 * h)],
-            stroke=INK,
+            stroke=ink,
             width=limb,
             **kw,
         ),
         line(
             [(cx + 0.085 * h, y + 0.62 * h), (cx + 0.1 * h, y + 0.97 * h)],
-            stroke=INK,
+            stroke=ink,
             width=limb,
             **kw,
         ),
@@ -67,27 +67,27 @@ def figure(box: Box, color: str, worker: bool, owner: str, part: str) -> list[Pr
         rect(
             Box(cx - 0.16 * h, y + 0.34 * h, 0.32 * h, 0.34 * h),
             fill=color,
-            stroke=INK,
+            stroke=ink,
             width=2,
             radius=0.07 * h,
             **kw,
         ),
-        ellipse(Box(cx - r, head_y - r, 2 * r, 2 * r), fill=SKIN, stroke=INK, width=2, **kw),
+        ellipse(Box(cx - r, head_y - r, 2 * r, 2 * r), fill=SKIN, stroke=ink, width=2, **kw),
     ]
     if worker:
-        out += hard_hat((cx, head_y - 0.25 * r), r, owner, part)
+        out += hard_hat((cx, head_y - 0.25 * r), r, owner, part, ink)
     return out
 
 
-def hard_hat(center: Point, r: float, owner: str, part: str) -> list[Prim]:
+def hard_hat(center: Point, r: float, owner: str, part: str, ink: str) -> list[Prim]:
     cx, cy = center
     dome = [
         (cx + 1.05 * r * math.cos(a), cy - 1.05 * r * math.sin(a)) for a in _arc(0, math.pi, 16)
     ]
     brim = Box(cx - 1.4 * r, cy - 0.05 * r, 2.8 * r, 0.28 * r)
     return [
-        polygon(dome, fill=HAT, stroke=INK, width=2, owner=owner, part=part),
-        rect(brim, fill=HAT, stroke=INK, width=2, radius=0.1 * r, owner=owner, part=part),
+        polygon(dome, fill=HAT, stroke=ink, width=2, owner=owner, part=part),
+        rect(brim, fill=HAT, stroke=ink, width=2, radius=0.1 * r, owner=owner, part=part),
     ]
 
 
@@ -99,11 +99,12 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     label = item_label(item)
     band = _band(item, ctx)
     body = Box(box.x, box.y, box.w, box.h - band)
-    color = ctx.color(item.style.color or item.style.fill, ctx.theme.color("blue")) or INK
-    prims = figure(body, color, item.get("role", "worker") == "worker", item.id, item.id)
+    color = ctx.color(item.style.color or item.style.fill, ctx.theme.color("blue")) or ctx.ink
+    worker = item.get("role", "worker") == "worker"
+    prims = figure(body, color, worker, item.id, item.id, ctx.ink)
     if label:
         center = (box.x + box.w / 2, body.bottom + band / 2 + 4)
-        prims += text_lines([label], center, look_of(item, ctx), INK, item.id, item.id)
+        prims += text_lines([label], center, look_of(item, ctx), ctx.ink, item.id, item.id)
     anchors = compass_anchors(box)
     anchors["head"] = Anchor(box.x + box.w / 2, body.y + 0.2 * body.h, 0, -1)
     anchors["feet"] = Anchor(box.x + box.w / 2, body.bottom, 0, 1)

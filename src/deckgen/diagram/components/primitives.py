@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.diagram.components.base import (
-    FLOOR_PX,
-    INK,
     LINE_HEIGHT,
     WHITE,
     Ctx,
@@ -54,15 +52,17 @@ def _inner_label(item: Item, ctx: Ctx, box: Box, fill: str | None, pad: float = 
         lines = wrap(text, box.w - 2 * pad, look)
         too_wide = max(measure(line, look) for line in lines) > box.w - 2 * pad
         too_tall = len(lines) * look.size * LINE_HEIGHT > box.h - 8
-        if not (too_wide or too_tall) or look.size <= FLOOR_PX:
+        if not (too_wide or too_tall) or look.size <= ctx.floor:
             break
-        look = TextLook(look.family, look.size - 1, look.bold)
+        look = TextLook(
+            look.family, max(look.size - max(1.0, look.size / 40), ctx.floor), look.bold
+        )
     if too_wide or too_tall:
         ctx.warn(
             item.mark("label"),
-            f"label {show(text)} does not fit its {item.kind} even at {FLOOR_PX:.0f} px",
+            f"label {show(text)} does not fit its {item.kind} even at {ctx.floor:.0f} px",
         )
-    color = ctx.color(item.style.color, contrast_text(fill)) or INK
+    color = ctx.color(item.style.color, contrast_text(fill or ctx.paper, ctx.ink)) or ctx.ink
     return text_lines(lines, box.center, look, color, item.id, item.id)
 
 
@@ -72,7 +72,7 @@ def box_size(item: Item, ctx: Ctx) -> tuple[float, float]:
 
 
 def draw_box(item: Item, box: Box, ctx: Ctx) -> Drawn:
-    kw = _common(item, ctx, WHITE, INK)
+    kw = _common(item, ctx, ctx.panel, ctx.ink)
     radius = item.style.radius if item.style.radius is not None else 12.0
     fill = kw["fill"] if isinstance(kw["fill"], str) else None
     return Drawn(
@@ -81,7 +81,7 @@ def draw_box(item: Item, box: Box, ctx: Ctx) -> Drawn:
 
 
 def draw_ellipse(item: Item, box: Box, ctx: Ctx) -> Drawn:
-    kw = _common(item, ctx, WHITE, INK)
+    kw = _common(item, ctx, ctx.panel, ctx.ink)
     fill = kw["fill"] if isinstance(kw["fill"], str) else None
     inner = box.inset(box.w * 0.146, box.h * 0.146)
     return Drawn(
@@ -95,7 +95,7 @@ def polygon_size(item: Item, ctx: Ctx) -> tuple[float, float]:
 
 
 def draw_polygon(item: Item, box: Box, ctx: Ctx) -> Drawn:
-    kw = _common(item, ctx, ctx.theme.color("sky"), INK)
+    kw = _common(item, ctx, ctx.theme.color("sky"), ctx.ink)
     points = [(box.x + x, box.y + y) for x, y in item.get("points", ())]
     fill = kw["fill"] if isinstance(kw["fill"], str) else None
     return Drawn((polygon(points, **kw), *_inner_label(item, ctx, box, fill)), compass_anchors(box))
@@ -118,7 +118,7 @@ def label_size(item: Item, ctx: Ctx) -> tuple[float, float]:
 def draw_label(item: Item, box: Box, ctx: Ctx) -> Drawn:
     look = look_of(item, ctx)
     align = item.get("align", "center")
-    color = ctx.color(item.style.color, INK) or INK
+    color = ctx.color(item.style.color, ctx.ink) or ctx.ink
     prims: list[Prim] = []
     if item.style.fill:  # the background reaches past the text by a share of the font size
         pad = box.inset(-0.45 * look.size, -0.2 * look.size)
@@ -192,7 +192,7 @@ def draw_frame(item: Item, box: Box, ctx: Ctx) -> Drawn:
         look = _frame_look(item, ctx)
         at = (box.x + pad, box.y + pad / 2 + frame_band(item, ctx) / 2)
         bold = replace(look, bold=True)
-        prims.append(text_prim(at, label, bold, INK, item.id, item.id, "lm"))
+        prims.append(text_prim(at, label, bold, ctx.ink, item.id, item.id, "lm"))
     return Drawn(tuple(prims), compass_anchors(box))
 
 

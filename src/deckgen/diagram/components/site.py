@@ -5,9 +5,7 @@ from __future__ import annotations
 import zlib
 
 from deckgen.diagram.components.base import (
-    INK,
     SIGN_PX,
-    WHITE,
     Ctx,
     Drawn,
     TextLook,
@@ -25,8 +23,6 @@ from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, r
 from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
-FENCED_FILL = "EAF2F8"
-OPEN_FILL = "FFF8E1"
 GATE_BAND = 64.0
 DIRS = {"n": (0.0, -1.0), "e": (1.0, 0.0), "s": (0.0, 1.0), "w": (-1.0, 0.0)}
 
@@ -38,7 +34,8 @@ def natural_size(item: Item, ctx: Ctx) -> tuple[float, float]:
 def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     fenced = item.get("fenced", True)
     kw = {"owner": item.id, "part": item.id}
-    fill = ctx.color(item.style.fill, FENCED_FILL if fenced else OPEN_FILL)
+    ground = ctx.theme.color("sky" if fenced else "yellow")
+    fill = ctx.color(item.style.fill, ctx.tint(ground, 0.86))
     prims: list[Prim] = []
     parts: dict[str, Box] = {}
     anchors = compass_anchors(box)
@@ -81,7 +78,7 @@ def _sign(ctx: Ctx, item: Item, box: Box) -> list[Prim]:
     if not label:
         return []
     look = _sign_look(ctx, item)
-    size, fits = fit_size(label, box.w - 80 - look.size * 0.75, look)
+    size, fits = fit_size(label, box.w - 80 - look.size * 0.75, look, ctx.floor)
     if not fits:
         ctx.warn(
             item.mark("label"), f"label {show(label)} is wider than the sign of site '{item.id}'"
@@ -92,8 +89,8 @@ def _sign(ctx: Ctx, item: Item, box: Box) -> list[Prim]:
     width = measure(label, look) + look.size * 0.75
     board = Box(center[0] - width / 2, center[1] - height / 2, width, height)
     return [
-        rect(board, fill=WHITE, stroke=INK, width=3, radius=8, owner=item.id, part=item.id),
-        *text_lines([label], center, look, INK, item.id, item.id),
+        rect(board, fill=ctx.panel, stroke=ctx.ink, width=3, radius=8, owner=item.id, part=item.id),
+        *text_lines([label], center, look, ctx.ink, item.id, item.id),
     ]
 
 
@@ -126,17 +123,18 @@ def _fence(
 ) -> list[Prim]:
     if gate is None:
         pts, _ = _perimeter(box, "s", 0.5)
-        return fence_prims(pts, None, item.id, f"{item.id}.fence")
+        return fence_prims(pts, None, item.id, f"{item.id}.fence", ctx.ink)
     side = str(gate.get("side", "s"))
     at = float(gate.get("at", 0.5))  # type: ignore[arg-type]
     width = float(gate.get("width", 150.0))  # type: ignore[arg-type]
     pts, mid = _perimeter(box, side, at)
-    prims = fence_prims(pts, (mid - width / 2, mid + width / 2), item.id, f"{item.id}.fence")
+    gap = (mid - width / 2, mid + width / 2)
+    prims = fence_prims(pts, gap, item.id, f"{item.id}.fence", ctx.ink)
     from deckgen.diagram.components.fence import point_at
 
     a, b = point_at(pts, mid - width / 2), point_at(pts, mid + width / 2)
     part = f"{item.id}.gate"
-    prims += barrier(a, b, item.id, part)
+    prims += barrier(a, b, item.id, part, ctx.ink)
     gx, gy = point_at(pts, mid)
     dx, dy = DIRS[side]
     anchors["gate"] = Anchor(gx + dx * 12, gy + dy * 12, dx, dy)
@@ -151,8 +149,10 @@ def _fence(
         inward = max(GATE_BAND * 0.75, (height if side in "ns" else width_text) / 2 + 26)
         center = (gx - dx * inward, gy - dy * inward)
         tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
-        prims.append(rect(tag, fill=WHITE, stroke=INK, width=2, radius=8, owner=item.id, part=part))
-        prims += text_lines([label], center, look, INK, item.id, part)
+        tag_prim = rect(
+            tag, fill=ctx.panel, stroke=ctx.ink, width=2, radius=8, owner=item.id, part=part
+        )
+        prims += [tag_prim, *text_lines([label], center, look, ctx.ink, item.id, part)]
     parts["gate"] = gate_box
     return prims
 
@@ -182,7 +182,9 @@ def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim
     count = int(spec.get("count", 0))
     if count <= 0:
         return []
-    colors = [ctx.color(c) or INK for c in spec.get("colors", ("blue",))]  # none: ink, as a person
+    colors = [
+        ctx.color(c) or ctx.ink for c in spec.get("colors", ("blue",))
+    ]  # none: ink, as a person
     worker = spec.get("role", "worker" if item.get("fenced", True) else "visitor") == "worker"
     h = min(max(150.0, 0.42 * room.h), 230.0, room.h)  # people grow with a large site
     w = h * 0.6
@@ -200,7 +202,7 @@ def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim
         x = room.x + step_x * (col + 0.5) - w / 2 + _wobble(seed, i, 0) * jitter
         y = room.y + (room.h - rows * h) / 2 + r * h + _wobble(seed, i, 1) * jitter
         prims += figure(
-            Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people"
+            Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people", ctx.ink
         )
     parts["people"] = room
     return prims

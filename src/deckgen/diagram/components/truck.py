@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from deckgen.diagram.components.base import (
-    INK,
     WHITE,
     Ctx,
     Drawn,
@@ -29,7 +28,7 @@ from deckgen.diagram.display import (
 )
 from deckgen.diagram.spec import Item
 
-CAB = "D9D9D9"
+TYRE = "333333"
 HUB = "BBBBBB"
 BODY_H = 200.0
 BOX_SHARE = 0.72
@@ -101,11 +100,18 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     fill = ctx.color(item.style.fill, ctx.theme.color("orange"))
     cab_x = BOX_SHARE * w + 0.02 * w
     prims: list[Prim] = [
-        rect(f.b(0.02 * w, bottom - 4, 0.96 * w, 0.06 * th), fill=INK, radius=4, **kw),
+        rect(
+            f.b(0.02 * w, bottom - 4, 0.96 * w, 0.06 * th),
+            fill=TYRE,
+            stroke=ctx.ink,
+            width=2,
+            radius=4,
+            **kw,
+        ),
         rect(
             cargo_box,
             fill=fill,
-            stroke=INK,
+            stroke=ctx.ink,
             width=3,
             radius=10,
             owner=item.id,
@@ -119,8 +125,8 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
                 f.p(w, 0.56 * th),
                 f.p(w, bottom),
             ],
-            fill=CAB,
-            stroke=INK,
+            fill=ctx.tint(ctx.theme.color("grey"), 0.5),
+            stroke=ctx.ink,
             width=3,
             owner=item.id,
             part=f"{item.id}.cab",
@@ -133,7 +139,7 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
                 f.p(cab_x + 0.03 * w, 0.54 * th),
             ],
             fill=ctx.theme.color("sky"),
-            stroke=INK,
+            stroke=ctx.ink,
             width=2,
             owner=item.id,
             part=f"{item.id}.cab",
@@ -141,7 +147,9 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     ]
     for wx in (0.14 * w, 0.3 * w, 0.88 * w):
         cx, cy = f.p(wx, th - r)
-        prims.append(ellipse(Box(cx - r, cy - r, 2 * r, 2 * r), fill=INK, **kw))
+        prims.append(
+            ellipse(Box(cx - r, cy - r, 2 * r, 2 * r), fill=TYRE, stroke=ctx.ink, width=2, **kw)
+        )
         prims.append(ellipse(Box(cx - 0.45 * r, cy - 0.45 * r, 0.9 * r, 0.9 * r), fill=HUB, **kw))
     look = _chip_look(item, ctx, scale)
     cargo_prims, parts = _cargo(ctx, item, cargo_box.inset(_pad(look), 0.08 * th), look)
@@ -151,7 +159,7 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
             [label],
             (box.x + w / 2, box.y + th + band / 2 + 4),
             _label_look(item, ctx, scale),
-            INK,
+            ctx.ink,
             item.id,
             item.id,
         )
@@ -182,7 +190,7 @@ def _cargo(ctx: Ctx, item: Item, room: Box, look: TextLook) -> tuple[list[Prim],
         rows[-1].append((name, fill, width))
     height = len(rows) * chip_h + (len(rows) - 1) * gap
     y = room.y + (room.h - height) / 2
-    default_fill = ctx.color((item.get("chip") or {}).get("fill"), WHITE) or WHITE
+    default_fill = ctx.color((item.get("chip") or {}).get("fill"), ctx.panel) or ctx.panel
     prims: list[Prim] = []
     parts: dict[str, Box] = {}
     for row in rows:

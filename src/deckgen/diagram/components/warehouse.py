@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from deckgen.diagram.components.base import (
-    INK,
     SIGN_PX,
     WHITE,
     Ctx,
@@ -24,7 +23,7 @@ from deckgen.diagram.display import Anchor, Box, Prim, compass_anchors, polygon,
 from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
-WALL = "F2EDE4"
+WALL = "C9B99A"
 PLANK = "8B5A2B"
 ROOF_SHARE = 0.22
 MIN_W = 460.0
@@ -83,11 +82,11 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     roof = [(box.x - over, body.y), (box.x + box.w / 2, box.y), (box.right + over, body.y)]
     kw = {"owner": item.id, "part": item.id}
     prims: list[Prim] = [
-        rect(body, fill=WALL, stroke=INK, width=3, **kw),
+        rect(body, fill=ctx.tint(WALL, 0.55), stroke=ctx.ink, width=3, **kw),
         polygon(
             roof,
             fill=ctx.color(item.style.fill, ctx.theme.color("vermillion")),
-            stroke=INK,
+            stroke=ctx.ink,
             width=3,
             **kw,
         ),
@@ -111,15 +110,15 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
 
 
 def _sign(ctx: Ctx, item: Item, label: str, room: Box, look: TextLook) -> list[Prim]:
-    size, fits = fit_size(label, room.w - look.size, look)
+    size, fits = fit_size(label, room.w - look.size, look, ctx.floor)
     if not fits:
         ctx.warn(item.mark("label"), f"label {show(label)} is wider than the warehouse sign")
     look = TextLook(look.family, size, look.bold)
     width = min(room.w, measure(label, look) + look.size)
     sign = Box(room.x + (room.w - width) / 2, room.y, width, room.h)
     return [
-        rect(sign, fill=WHITE, stroke=INK, width=3, radius=6, owner=item.id, part=item.id),
-        *text_lines([label], sign.center, look, INK, item.id, item.id),
+        rect(sign, fill=ctx.panel, stroke=ctx.ink, width=3, radius=6, owner=item.id, part=item.id),
+        *text_lines([label], sign.center, look, ctx.ink, item.id, item.id),
     ]
 
 
