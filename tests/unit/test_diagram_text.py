@@ -37,6 +37,13 @@ n
 :::
 ::: column
 ![Same name](../diagrams/same.yaml#step=1)
+
+- the picture shares its column
+- with these points
+- so layout gives it
+- less height than
+- the column would
+- have given it
 :::
 ::::
 
@@ -79,7 +86,7 @@ def test_check_reports_each_diagram_slide_and_warns_at_the_talk(project: Path) -
     lone, beside = checked.texts
     assert (lone.spec, lone.slide) == ("diagrams/same.yaml", 2)
     assert lone.points >= 20
-    assert (beside.slide, beside.points < 20) == (3, True)  # layout gives the column less room
+    assert (beside.slide, beside.points < 20) == (3, True)  # sharing its column: shrunk
     warned = [w for w in diagnostics.sorted() if "on slide" in w.message]
     assert [(str(w.location), w.message) for w in warned] == [
         ("talk/t.md:20:1", f"diagrams/same.yaml: smallest text {beside.points:g} pt on slide 3, "
