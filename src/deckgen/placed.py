@@ -56,6 +56,7 @@ class TextStyle:
     bold: bool = False
     italic: bool = False
     code_font: str = "Courier New"  # for runs marked as code
+    code_fill: str = ""  # the tint behind inline code (the code panel's colour); "" for none
 
 
 @dataclass(frozen=True, slots=True)

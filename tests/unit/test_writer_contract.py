@@ -352,3 +352,12 @@ def test_notes_text_never_holds_a_raw_line_feed(slides: list[Any]) -> None:
         for t in xpath(s.notes_slide._element, ".//a:t/text()")
     ]
     assert [t for t in texts if "\n" in t] == []
+
+
+def test_inline_code_sits_on_the_code_panels_tint_and_code_panels_need_none(
+    slides: list[Any],
+) -> None:
+    (inline,) = xpath(slides[1]._element, ".//a:r[a:t='code']/a:rPr")
+    assert xpath(inline, "a:highlight/a:srgbClr/@val") == ["F4F1EA"]  # the default theme's
+    panel = [r for r in xpath(slides[2]._element, ".//a:r/a:rPr") if xpath(r, "a:highlight")]
+    assert panel == []

@@ -53,8 +53,8 @@ class Ctx:
     def style(
         self, size: float, color: str = "", bold: bool = False, italic: bool = False
     ) -> TextStyle:
-        fonts = self.theme.fonts
-        return TextStyle(fonts.body, size, color or self.text_color, bold, italic, fonts.code)
+        fonts, tint = self.theme.fonts, self.theme.colors.code_background
+        return TextStyle(fonts.body, size, color or self.text_color, bold, italic, fonts.code, tint)
 
     def at_step(self, step: int) -> Ctx:
         return replace(self, step=step, code_step=None)

@@ -17,8 +17,12 @@ class Attrs:
     values: dict[str, str] = field(default_factory=dict)
 
 
+# The typographer has made `width="40%"` after a picture `width=“40%”` by the time it is read.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
 def parse_attrs(text: str) -> Attrs:
-    text = text.strip()
+    text = text.strip().translate(_STRAIGHT)
     if text.startswith("{") and text.endswith("}"):
         text = text[1:-1]
     name, values = "", {}

@@ -213,10 +213,10 @@ def _with_attribution(blocks: list[Block]) -> tuple[Block, ...]:
     if (
         not isinstance(quote, Quote)
         or not isinstance(last, Paragraph)
-        or not plain_text(last.runs).startswith(("—", "--"))
+        or not plain_text(last.runs).startswith(("—", "―", "–", "--"))  # – : the typographer's --
     ):
         return tuple(blocks)
     first = last.runs[0]
-    dash = replace(first, text="— " + first.text.lstrip("—-").lstrip())
+    dash = replace(first, text="— " + first.text.lstrip("—―–-").lstrip())
     attribution = Paragraph((dash, *last.runs[1:]), last.source)
     return (Quote((*quote.paragraphs, attribution), quote.source),)

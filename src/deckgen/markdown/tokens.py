@@ -46,8 +46,12 @@ MAX_NESTING = 50  # quotes and lists inside each other; markdown-it drops what l
 @cache
 def _parser() -> MarkdownIt:
     # linkify (linkify-it-py): a bare URL is a link, as Marp and GitHub show it.
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "linkify": True})
-    md = md.enable(["table", "strikethrough", "linkify"]).use(front_matter_plugin)
+    # typographer: "straight" quotes, it's, -- and ... typed in the talk become typographic
+    # quotes, apostrophes, dashes and ellipses, as a slide sets them; never inside code.
+    options = {"maxNesting": MAX_NESTING, "linkify": True, "typographer": True}
+    md = MarkdownIt("commonmark", options)
+    md = md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md = md.use(front_matter_plugin)
     # Pandoc's `^super^` and `~sub~` (`~~strike~~` stays strikethrough).
     md = md.use(superscript_plugin).use(sub_plugin)
     # A talk is not a web page: a file:// picture is a local file (inline.py says so), not XSS.

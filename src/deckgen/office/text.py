@@ -133,6 +133,8 @@ def _text_run(
     color = run.color or style.color
     if base is None or color != base.style.color:
         etree.SubElement(etree.SubElement(rPr, FILL), RGB, val=color)
+    if run.code and style.code_fill:  # inline code on the code panel's tint
+        etree.SubElement(etree.SubElement(rPr, qn("a:highlight")), RGB, val=style.code_fill)
     font = style.code_font if run.code else style.font
     if base is None or font != base.style.font:
         etree.SubElement(rPr, LATIN, typeface=font)
