@@ -203,8 +203,9 @@ def _content(
         special = _special(job, slide)
         if special:
             return special
+    blocks = structural.picture_rows(slide.blocks)
     parts = slides.content_slides(
-        slide.title, slide.blocks, job.page, job.ctx, slide.source, job.diagnostics,
+        slide.title, blocks, job.page, job.ctx, slide.source, job.diagnostics,
         heading_color, "section" if kind == "section" else "content",
     )  # fmt: skip
     return [

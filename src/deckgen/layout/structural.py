@@ -11,7 +11,16 @@ from deckgen.layout.context import PT_PER_INCH, Ctx, line_height
 from deckgen.layout.slides import Page, fit_heading
 from deckgen.layout.text import count_lines, text_height
 from deckgen.placed import Box, PlacedParagraph, Rect, Shape, TextFrame
-from deckgen.ready import Paragraph, ReadyBlock, Run, TitleSlide, plain_text
+from deckgen.ready import (
+    Figure,
+    Paragraph,
+    ReadyBlock,
+    ReadyColumn,
+    ReadyColumns,
+    Run,
+    TitleSlide,
+    plain_text,
+)
 
 BAND = 14.0  # points: the accent band down the title slide's left edge
 RULE = Box(0, 0, 1.2 * PT_PER_INCH, 5.0)  # the accent rule under a title (its size)
@@ -174,3 +183,41 @@ def _line(
 
 def _tall(para: PlacedParagraph) -> float:
     return para.space_before + text_height(para.lines, para.style.size)
+
+
+MOST_IN_ROW = 6  # pictures written in one paragraph that still make a row
+
+
+def picture_rows(blocks: tuple[ReadyBlock, ...]) -> tuple[ReadyBlock, ...]:
+    """Two to six pictures written in one paragraph (`![a](a.png) ![b](b.png)`) as a row of
+    columns, each as wide as its picture's share of the row's aspect ratios, so that all
+    come out the same height."""
+    out: list[ReadyBlock] = []
+    run: list[Figure] = []
+    for block in (*blocks, None):
+        if isinstance(block, Figure) and block.step is None and _same_line(run, block):
+            run.append(block)
+            continue
+        out += _row(run)
+        run = [block] if isinstance(block, Figure) and block.step is None else []
+        if block is not None and not run:
+            out.append(block)
+    return tuple(out)
+
+
+def _same_line(run: list[Figure], figure: Figure) -> bool:
+    if not run:
+        return True
+    last = run[-1].source
+    return (last.path, last.line) == (figure.source.path, figure.source.line)
+
+
+def _row(run: list[Figure]) -> list[ReadyBlock]:
+    if not 2 <= len(run) <= MOST_IN_ROW:
+        return list(run)
+    aspects = [f.size[0] / f.size[1] for f in run]
+    columns = tuple(
+        ReadyColumn((f,), 100 * a / sum(aspects), f.source)
+        for f, a in zip(run, aspects, strict=True)
+    )
+    return [ReadyColumns(columns, run[0].source)]
