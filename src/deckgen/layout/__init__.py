@@ -45,8 +45,9 @@ def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> Plac
     """Place every slide: sizes chosen, text measured, long slides continued."""
     ctx = Ctx(theme, 0, theme.colors.text)
     placed: list[PlacedSlide] = []
-    for slide in deck.slides:
-        placed += _layout_slide(slide, deck.meta, ctx, diagnostics)
+    numbers = _section_numbers(deck) if deck.meta.section_numbers else {}
+    for index, slide in enumerate(deck.slides):
+        placed += _layout_slide(slide, deck.meta, ctx, diagnostics, numbers.get(index, 0))
     width, height = slide_size(deck.meta.aspect, theme)
     subject = deck.meta.subtitle or deck.meta.event
     fonts = theme.fonts
@@ -55,6 +56,16 @@ def layout_deck(deck: ReadyDeck, theme: Theme, diagnostics: Diagnostics) -> Plac
         width, height, tuple(placed), meta.title, meta.author, subject, meta.lang,
         theme.colors.accent, fonts.body, fonts.heading, master(ctx, _page(meta, ctx)),
     )  # fmt: skip
+
+
+def _section_numbers(deck: ReadyDeck) -> dict[int, int]:
+    """Each section divider's number (closing slides written as sections are not counted),
+    by its index in the deck."""
+    dividers = [
+        i for i, s in enumerate(deck.slides)
+        if isinstance(s, SectionSlide) and not structural.is_closing(s.title)
+    ]  # fmt: skip
+    return {index: number for number, index in enumerate(dividers, 1)}
 
 
 def _page(meta: DeckMeta, ctx: Ctx, header: str = "") -> slides.Page:
@@ -80,7 +91,7 @@ def _marked(meta: DeckMeta, marks: SlideMarks) -> DeckMeta:
 
 
 def _layout_slide(
-    slide: ReadySlide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics
+    slide: ReadySlide, meta: DeckMeta, ctx: Ctx, diagnostics: Diagnostics, number: int = 0
 ) -> list[PlacedSlide]:
     """The slide's placed pages. Background pictures go behind everything, filling the slide,
     or, split to one side (Marp's `bg left:40%`), fill that side with the content beside them.
@@ -102,7 +113,7 @@ def _layout_slide(
     elif split:
         page = replace(page, right=page.width - cut - margin)
     footer = tuple(slides.footer_shapes(meta, page, ctx, marks.header or ""))
-    pages = _layout_pages(_Job(slide, page, ctx, footer, diagnostics), slide)
+    pages = _layout_pages(_Job(slide, page, ctx, footer, diagnostics, number), slide)
     boxes = {"": Box(0, 0, page.width, page.height), "left": Box(0, 0, cut, page.height)}
     boxes["right"] = Box(page.width - cut, 0, cut, page.height)
     behind = tuple(slides.backdrop(b.figure, boxes[b.side]) for b in slide.backdrops)
@@ -126,6 +137,7 @@ class _Job:
     ctx: Ctx
     footer: tuple[Shape, ...]
     diagnostics: Diagnostics
+    number: int = 0  # a section divider's number, when the deck numbers them
 
     def placed(
         self,
@@ -163,11 +175,14 @@ def _section(job: _Job, slide: SectionSlide) -> list[PlacedSlide]:
         return _closing(job, slide)
     page, ctx = job.page, structural.on_accent(job.ctx)
     title, rule, below = structural.section_title(slide.title, page, ctx)
+    shown: list[Shape] = (
+        [structural.section_number(job.number, title.box, ctx)] if job.number else []
+    )
     room = page.bottom - below
     fitted = fit_blocks(slide.blocks, page.inner_width, room, ctx) if slide.blocks else []
     if len(fitted) > 1 or (fitted and fitted[0].shrunk):
         return _content(job, slide, "section", job.ctx.theme.colors.accent)
-    shapes: list[Shape] = [rule]
+    shapes: list[Shape] = [*shown, rule]
     if fitted:
         shapes += place_stack(fitted[0].blocks, Box(page.left, below, page.inner_width, room), ctx)
     return [job.placed("section", title, shapes, background=job.ctx.theme.colors.accent)]

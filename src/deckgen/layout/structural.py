@@ -99,6 +99,15 @@ def section_title(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFra
     return frame, rule, y + RULE.h + ctx.gap * 2
 
 
+def section_number(number: int, title: Box, ctx: Ctx) -> TextFrame:
+    """A divider's number ("02"), bold at the slide-title size just above its title."""
+    size = ctx.theme.sizes.title
+    para = PlacedParagraph((Run(f"{number:02d}"),), ctx.style(size, bold=True), line_height(size))
+    return TextFrame(
+        Box(title.x, title.y - line_height(size), title.w, line_height(size)), (para,), "caption"
+    )
+
+
 def closing_title(title: tuple[Run, ...], page: Page, ctx: Ctx) -> tuple[TextFrame, Rect, float]:
     """A closing slide's title, large, centred and in the accent colour above the middle,
     the accent rule centred under it; and where the contact lines may start."""

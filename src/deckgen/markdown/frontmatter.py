@@ -170,6 +170,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "paginate": _paginate,
     "lang": _lang,
     "incremental": _flag,  # Pandoc's -i: every list appears item by item
+    "section-numbers": _flag,  # Pandoc's --number-sections: section slides show their number
     "notes": _notes,  # Pandoc's notes for the title slide
     # Marp's keys that deckgen reads: `size` is the aspect, the others pick the slide rules.
     "size": _aspect,
