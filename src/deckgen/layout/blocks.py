@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import assert_never
 
-from deckgen.layout import code, table
-from deckgen.layout.context import MIN_PICTURE, Ctx, line_height
+from deckgen.layout import code, frames, pictures, table
+from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.text import count_lines, most_lines, past, text_height, total_upto
-from deckgen.placed import Box, Bullet, Picture, PlacedParagraph, Rect, Shape, Slot, TextFrame
+from deckgen.placed import Box, Bullet, PlacedParagraph, Rect, Shape, TextFrame
 from deckgen.ready import (
     BulletList,
     Figure,
@@ -20,7 +19,6 @@ from deckgen.ready import (
     ReadyBlock,
     ReadyColumn,
     ReadyColumns,
-    Run,
     Table,
     leaves,
 )
@@ -56,7 +54,7 @@ def height_upto(block: ReadyBlock, width: float, ctx: Ctx, limit: float) -> floa
         case Table():
             return table.height_upto(block, width, ctx, limit)
         case Figure():
-            return _picture_range(block, width, ctx)[0]
+            return pictures.picture_range(block, width, ctx)[0]
         case Quote():
             return quote_upto(block, width, ctx, limit)
         case ReadyColumns():
@@ -92,7 +90,7 @@ def stretch(block: ReadyBlock, width: float, ctx: Ctx) -> float:
     """How much taller than `height` the block would like to be: pictures grow to their
     width, and columns as far as the tallest column's pictures would."""
     if isinstance(block, Figure):
-        low, high = _picture_range(block, width, ctx)
+        low, high = pictures.picture_range(block, width, ctx)
         return high - low
     if isinstance(block, ReadyColumns):
         tallest = max(
@@ -194,29 +192,6 @@ def quote_lines_height(lines: int, paragraphs: int, ctx: Ctx) -> float:
     return text_height(lines, ctx.body) + ctx.body * 0.3 * (paragraphs - 1)
 
 
-def _picture_target(image: Figure, width: float) -> float:
-    if image.width_pct:
-        return width * min(image.width_pct, 100.0) / 100
-    if image.width_px:  # Marp's w:600 is in pixels of a 1280-pixel-wide slide
-        return min(width, image.width_px * 0.75)
-    return width
-
-
-def _caption_height(image: Figure, width: float, ctx: Ctx) -> float:
-    if not image.caption:
-        return 0.0
-    size = ctx.theme.sizes.caption
-    lines = count_lines((_plain_run(image.caption),), ctx.face(size), width)
-    return ctx.gap * 0.5 + text_height(lines, size)
-
-
-def _picture_range(image: Figure, width: float, ctx: Ctx) -> tuple[float, float]:
-    px_w, px_h = image.size
-    natural = _picture_target(image, width) * px_h / px_w
-    caption = _caption_height(image, width, ctx)
-    return min(natural, MIN_PICTURE) + caption, natural + caption
-
-
 # --- placing ---------------------------------------------------------------------------------
 
 
@@ -232,7 +207,7 @@ def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
         case Table():
             return [table.frame(block, box, ctx)]
         case Figure():
-            return _place_picture(block, box, ctx)
+            return pictures.place_picture(block, box, ctx)
         case Quote():
             return _place_quote(block, box, ctx)
         case ReadyColumns():
@@ -253,35 +228,7 @@ def place_stack(blocks: tuple[ReadyBlock, ...], box: Box, ctx: Ctx) -> list[Shap
         h = low + want * max(0.0, share)
         shapes += place(block, Box(box.x, y, box.w, h), ctx)
         y += h + ctx.gap
-    return _joined(shapes, ctx.gap)
-
-
-def _joined(shapes: list[Shape], gap: float) -> list[Shape]:
-    """Text blocks that follow one another become one frame, the gap between them the space
-    above a paragraph: so the slide's text is one body, as PowerPoint's outline shows it."""
-    joined: list[Shape] = []
-    for shape in shapes:
-        last = joined[-1] if joined else None
-        if isinstance(last, TextFrame) and isinstance(shape, TextFrame) and _next(last, shape, gap):
-            joined[-1] = _join(last, shape, gap)
-        else:
-            joined.append(shape)
-    return joined
-
-
-def _next(upper: TextFrame, lower: TextFrame, gap: float) -> bool:
-    """Whether `lower` is plain text right under plain text `upper`, one gap below it."""
-    plain = all(f.role == "body" and not (f.fill or f.inset or f.slot) for f in (upper, lower))
-    below = abs(upper.box.y + upper.box.h + gap - lower.box.y) < 0.01
-    return plain and below and (upper.box.x, upper.box.w) == (lower.box.x, lower.box.w)
-
-
-def _join(upper: TextFrame, lower: TextFrame, gap: float) -> TextFrame:
-    first, *rest = lower.paragraphs
-    first = replace(first, space_before=first.space_before + gap)
-    bottom = lower.box.y + lower.box.h
-    box = Box(upper.box.x, upper.box.y, upper.box.w, bottom - upper.box.y)
-    return replace(upper, box=box, paragraphs=(*upper.paragraphs, first, *rest))
+    return frames.joined(shapes, ctx.gap)
 
 
 def _paragraph(block: Paragraph, width: float, ctx: Ctx) -> PlacedParagraph:
@@ -312,30 +259,6 @@ def _item(item: ListItem, index: int, width: float, ctx: Ctx) -> PlacedParagraph
         level=item.level,
         click=item.click,
     )
-
-
-def _place_picture(image: Figure, box: Box, ctx: Ctx) -> list[Shape]:
-    px_w, px_h = image.size
-    caption_h = _caption_height(image, box.w, ctx)
-    room_h = box.h - caption_h
-    w = min(_picture_target(image, box.w), room_h * px_w / px_h)
-    h = w * px_h / px_w
-    shapes: list[Shape] = [
-        Picture(Box(box.x + (box.w - w) / 2, box.y, w, h), image.path, image.alt, click=image.click)
-    ]
-    if image.caption:
-        size = ctx.theme.sizes.caption
-        runs = (_plain_run(image.caption),)
-        style = ctx.style(size, ctx.theme.colors.muted)
-        lines = count_lines(runs, ctx.face(size), box.w)
-        para = PlacedParagraph(
-            runs, style, line_height(size), align="center", lines=lines, click=image.click
-        )
-        top = box.y + h + ctx.gap * 0.5
-        shapes.append(
-            TextFrame(Box(box.x, top, box.w, caption_h - ctx.gap * 0.5), (para,), "caption")
-        )
-    return shapes
 
 
 def _place_quote(quote: Quote, box: Box, ctx: Ctx) -> list[Shape]:
@@ -373,54 +296,10 @@ def _place_columns(columns: ReadyColumns, box: Box, ctx: Ctx) -> list[Shape]:
         placed.append(place_stack(column.blocks, Box(x, box.y, w, box.h), ctx))
         x += w + ctx.gap
     if len(placed) == 2:
-        headed = _all_headed(placed)
+        headed = frames.all_headed(placed)
         left, right = placed
-        placed = [_sided(left, "left", ctx.gap, headed), _sided(right, "right", ctx.gap, headed)]
+        placed = [
+            frames.sided(left, "left", ctx.gap, headed),
+            frames.sided(right, "right", ctx.gap, headed),
+        ]
     return [shape for column in placed for shape in column]
-
-
-def _all_headed(columns: list[list[Shape]]) -> bool:
-    firsts = [_first_text(column) for column in columns]
-    return all(first is not None and _headed(first) for first in firsts)
-
-
-def _sided(column: list[Shape], side: Slot, gap: float, headed: bool) -> list[Shape]:
-    """Two columns fill the layout's two placeholders (Two Content) when the slide turns out to
-    be just them: each column's first text frame takes its side; when each begins with a
-    one-line bold heading, the headings fill Comparison's heading placeholders over them."""
-    first = _first_text(column)
-    if first is None:
-        return column
-    index = column.index(first)
-    filled = _split_head(first, side, gap) if headed else [replace(first, slot=side)]
-    return [*column[:index], *filled, *column[index + 1 :]]
-
-
-def _first_text(shapes: list[Shape]) -> TextFrame | None:
-    return next((s for s in shapes if isinstance(s, TextFrame) and s.role == "body"), None)
-
-
-def _headed(frame: TextFrame) -> bool:
-    """A frame that begins with a heading: a one-line paragraph in bold, text following it."""
-    if len(frame.paragraphs) < 2:
-        return False
-    head = frame.paragraphs[0]
-    bold = head.style.bold or all(run.bold or not run.text.strip() for run in head.runs)
-    return head.bullet is None and head.lines == 1 and bold
-
-
-def _split_head(frame: TextFrame, side: Slot, gap: float) -> list[Shape]:
-    """The heading as a frame of its own over the rest; the gap between them, which joining
-    had put into the space above the second paragraph, goes back between the frames."""
-    head, first, *rest = frame.paragraphs
-    high = text_height(head.lines, head.style.size)
-    box = frame.box
-    slot: Slot = "left-head" if side == "left" else "right-head"
-    heading = replace(frame, box=Box(box.x, box.y, box.w, high), paragraphs=(head,), slot=slot)
-    first = replace(first, space_before=first.space_before - gap)
-    under = Box(box.x, box.y + high + gap, box.w, box.h - high - gap)
-    return [heading, replace(frame, box=under, paragraphs=(first, *rest), slot=side)]
-
-
-def _plain_run(text: str) -> Run:
-    return Run(text)
