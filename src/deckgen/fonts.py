@@ -37,11 +37,14 @@ _STYLE_SUFFIXES = {
     (True, True): ("-bolditalic", "bi", "z", "bolditalic"),
 }
 _INSTALL_HINT = (
-    "install the metric-compatible fonts: on Debian or Ubuntu "
-    "'apt-get install fonts-liberation2 fonts-crosextra-carlito'; elsewhere put Liberation Sans, "
-    "Liberation Mono and Carlito (SIL OFL) in a fonts folder"
+    "install the font or its metric-compatible twin (deckgen brings Liberation and Carlito, "
+    "the twins of Arial, Times New Roman, Courier New and Calibri), or name its folder in "
+    "DECKGEN_FONT_PATH"
 )
 _SCALE = 1000  # measure at 1000 px per em, then scale to points
+
+
+BUNDLED = Path(__file__).parent / "fontfiles"  # Liberation 2 and Carlito (SIL OFL)
 
 
 def font_dirs() -> list[Path]:
@@ -52,7 +55,7 @@ def font_dirs() -> list[Path]:
     dirs += [Path("/System/Library/Fonts/Supplemental")]
     if sys.platform == "win32":
         dirs.append(Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts")
-    return dirs
+    return [*dirs, BUNDLED]  # the system's fonts win; ours make a bare laptop work
 
 
 @cache
