@@ -5,9 +5,11 @@ SVG's PNG fallback). Pillow reads them and resvg draws SVGs; nothing here writes
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import resvg_py
 from PIL import Image, UnidentifiedImageError
@@ -94,8 +96,10 @@ def to_png(path: Path) -> bytes:
 
 def read_svg(path: Path) -> PictureInfo:
     """An SVG's size in pixels (its width and height, or resvg's default), drawn once to
-    prove it can be."""
-    png = _render_svg(path, None)
+    prove it can be; one that declares more than MAX_PIXELS is drawn FALLBACK_WIDTH wide."""
+    declared = _declared_size(path)
+    huge = declared is not None and declared[0] * declared[1] > MAX_PIXELS
+    png = _render_svg(path, FALLBACK_WIDTH if huge else None)
     with Image.open(io.BytesIO(png)) as picture:
         info = PictureInfo("SVG", picture.size, picture.mode)
     _check_size(info)
@@ -113,9 +117,40 @@ def fallback_path(svg: str) -> str:
     return str(Path(svg).with_suffix(".png"))
 
 
+def _declared_size(path: Path) -> tuple[float, float] | None:
+    """The SVG's width and height in pixels as its root declares them (or its viewBox's), read
+    before drawing it, so a drawing that claims a million pixels a side is never drawn so."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (ElementTree.ParseError, OSError, ValueError):
+        return None  # resvg says what is wrong with it
+    width, height = _length(root.get("width")), _length(root.get("height"))
+    box = [float(v) for v in _NUMBER.findall(root.get("viewBox") or "")]
+    if width is None or height is None:
+        if len(box) != 4 or box[2] <= 0 or box[3] <= 0:
+            return None
+        width = width or (height * box[2] / box[3] if height else box[2])
+        height = height or width * box[3] / box[2]
+    return width, height
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
+          "mm": 96 / 25.4}  # fmt: skip
+
+
+def _length(text: str | None) -> float | None:
+    found = re.fullmatch(rf"\s*({_NUMBER.pattern})\s*([a-z]*)\s*", text or "")
+    if not found or found[2] not in _UNITS:
+        return None  # missing, a percentage or a unit resvg decides
+    return float(found[1]) * _UNITS[found[2]]
+
+
 def _render_svg(path: Path, width: int | None) -> bytes:
     try:
-        return bytes(resvg_py.svg_to_bytes(svg_path=str(path), width=width))
+        # dpi 96: CSS pixels, as browsers and the declared size above count them (0 makes
+        # resvg measure "mm" and "in" as nothing)
+        return bytes(resvg_py.svg_to_bytes(svg_path=str(path), width=width, dpi=96.0))
     except (ValueError, OSError, RuntimeError) as fault:
         raise PictureFault(f"broken SVG ({_reason(fault)})", RESAVE) from None
 

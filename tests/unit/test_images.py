@@ -103,3 +103,18 @@ def test_a_broken_svg_is_a_fault(tmp_path: Path) -> None:
     (tmp_path / "s.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect")
     with pytest.raises(PictureFault, match="broken SVG"):
         read_svg(tmp_path / "s.svg")
+
+
+@pytest.mark.parametrize(
+    ("root", "size"),
+    [
+        ('width="100000" height="100000"', (1920, 1920)),
+        ('width="200mm" height="100mm"', (756, 378)),
+        ('viewBox="0 0 1e6 5e5"', (1920, 960)),
+    ],
+)
+def test_an_svg_is_drawn_at_its_declared_size_unless_that_is_huge(
+    tmp_path: Path, root: str, size: tuple[int, int]
+) -> None:
+    (tmp_path / "s.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" {root}/>')
+    assert read_svg(tmp_path / "s.svg").size == size
