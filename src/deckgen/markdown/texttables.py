@@ -16,6 +16,8 @@ from dataclasses import dataclass
 DASHES = re.compile(r"( {0,3})((?:-+ *)+)")
 GROUP = re.compile(r"(-+)( *)")
 GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
+# `:` must not be followed by punctuation, so `:::` fences are no captions.
+CAPTION = re.compile(r" {0,3}(?:[Tt]able:|:(?![!-/:-@\[-`{-~]))(.*)")
 LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)])\s")
 
 
@@ -48,6 +50,22 @@ def read_table(lines: Sequence[str]) -> TextTable | None:
         or _multiline(lines, headed=False)
         or _grid(lines)
     )
+
+
+def read_caption(lines: Sequence[str]) -> tuple[str, int, int] | None:
+    """Pandoc's caption after a table (`Table: text` or `: text`, blank lines before it
+    allowed): its text, the line it starts on and the line after it; or None."""
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    found = CAPTION.match(lines[start]) if start < len(lines) else None
+    if found is None:
+        return None
+    end = start + 1
+    while not _blank(lines, end):
+        end += 1
+    text = " ".join([found[1].strip(), *(line.strip() for line in lines[start + 1 : end])])
+    return text.strip(), start, end
 
 
 def could_start(first: str, second: str) -> bool:

@@ -15,7 +15,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from deckgen.markdown.texttables import TextTable, could_start, read_table
+from deckgen.markdown.texttables import TextTable, could_start, read_caption, read_table
 
 __all__ = ["Token", "tokenize"]
 
@@ -53,10 +53,25 @@ def _text_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     table = read_table([line(i) for i in range(start, end)])
     if table is None:
         return False
+    after = start + table.lines
+    caption = read_caption([line(i) for i in range(after, min(end, after + MAX_CAPTION))])
     if not silent:
         _push_table(state, table, start)
-    state.line = start + table.lines
+        if caption:
+            _push_caption(state, caption[0], after + caption[1])
+    state.line = after + (caption[2] if caption else 0)
     return True
+
+
+MAX_CAPTION = 20  # lines looked at after a table for its caption
+
+
+def _push_caption(state: StateBlock, text: str, line0: int) -> None:
+    """A table's caption: a paragraph of its own under the table, without `Table:`."""
+    state.push("paragraph_open", "p", 1).map = [line0, line0 + 1]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = text, [line0, line0 + 1], []
+    state.push("paragraph_close", "p", -1)
 
 
 def _line(state: StateBlock, i: int) -> str:
