@@ -132,32 +132,50 @@ class FileAssets:
         return path
 
     def _picture(self, path: Path) -> PictureFile:
-        from deckgen.images import EMBEDDABLE, PictureFault, read_picture
+        from deckgen.images import PictureFault, embeddable, read_picture
 
         if not self.allow_outside and not inside(path, self.roots):
             return PictureFile(problem="picture outside the project", hint=OUTSIDE_HINT)
         if not path.is_file():
             return PictureFile(problem="image not found", hint=PICTURE_HINT)
         self.read.add(path.resolve())
-        if path.suffix.lower() == ".svg":
-            return PictureFile(str(path), format="SVG")
         try:
+            if path.suffix.lower() == ".svg":
+                return self._svg(path)
             info = read_picture(path)
         except PictureFault as fault:
             return PictureFile(problem=str(fault), hint=fault.hint)
-        if info.format in EMBEDDABLE:
+        if embeddable(info):
             return PictureFile(str(path), info.size, info.format)
         return PictureFile(str(self._converted(path)), info.size, info.format)
 
     def _converted(self, path: Path) -> Path:
-        """A PNG copy of the picture in the cache, named by its content, made once."""
-        from deckgen.images import to_png
+        """A copy the deck can show (PNG, or an RGB JPEG) in the cache, named by its content,
+        made once."""
+        from deckgen.images import converted
 
         data = path.read_bytes()
-        target = self.cache.parent / "pictures" / f"{hashlib.sha256(data).hexdigest()[:24]}.png"
-        if not target.is_file():
-            write_atomically(target, to_png(path))
-        return target
+        stem = self.cache.parent / "pictures" / hashlib.sha256(data).hexdigest()[:24]
+        for suffix in (".png", ".jpg"):
+            if stem.with_suffix(suffix).is_file():
+                return stem.with_suffix(suffix)
+        out, suffix = converted(path)
+        write_atomically(stem.with_suffix(suffix), out)
+        return stem.with_suffix(suffix)
+
+    def _svg(self, path: Path) -> PictureFile:
+        """The SVG copied into the cache with its PNG fallback beside it (the writer embeds
+        both), named by its content, made once."""
+        from deckgen.images import fallback_path, read_svg, svg_fallback
+
+        size = read_svg(path).size
+        data = path.read_bytes()
+        target = self.cache.parent / "pictures" / f"{hashlib.sha256(data).hexdigest()[:24]}.svg"
+        png = Path(fallback_path(str(target)))
+        if not (target.is_file() and png.is_file()):
+            write_atomically(png, svg_fallback(path, size))
+            write_atomically(target, data)
+        return PictureFile(str(target), size, "SVG")
 
 
 @dataclass(slots=True)

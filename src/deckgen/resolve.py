@@ -230,10 +230,6 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
     if found.problem:
         env.problems.append(Problem(image.source, f"{found.problem}: {image.path}", found.hint))
         return _stand_in(image)
-    if found.format == "SVG":
-        hint = "convert it to PNG, e.g. rsvg-convert -w 1600 in.svg -o out.png"
-        env.diagnostics.warn(image.source, f"SVG pictures are not embedded yet: {image.path}", hint)
-        return _stand_in(image)
     if not image.alt.strip():
         hint = "describe it: ![what the picture shows](path)"
         env.diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)

@@ -151,10 +151,10 @@ def test_a_picture_without_alt_text_is_a_warning(in_tmp: Path) -> None:
     assert "talk/talk.md:3:1: warning: picture without alt text" in result.output
 
 
-def test_an_svg_picture_is_a_warning_not_a_failure(in_tmp: Path) -> None:
+def test_a_broken_svg_picture_is_a_located_error(in_tmp: Path) -> None:
     (in_tmp / "talk").mkdir()
-    (in_tmp / "talk/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (in_tmp / "talk/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect")
     write_talk(in_tmp, "## Logo\n\n![the logo](logo.svg)\n")
     result = run("build")
-    assert result.exit_code == 0
-    assert "talk/talk.md:3:1: warning: SVG pictures are not embedded yet" in result.output
+    assert result.exit_code != 0
+    assert "talk/talk.md:3:1: broken SVG" in result.output

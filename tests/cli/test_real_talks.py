@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 
 from tests import pptx_read as read
@@ -18,6 +19,14 @@ from tests.conftest import ROOT, make_png, run
 
 TALKS = ROOT / "tests/cases/talks"
 PICTURES = ("ints", "chart", "side", "molecule")
+# The reveal.js talk's pictures in the formats talks bring (its SVG is a file of the talk).
+FORMATS = {
+    "badge.gif": ("P", (60, 20)),
+    "scan.tiff": ("RGB", (80, 60)),
+    "poster.jpg": ("CMYK", (90, 60)),
+    "screen.bmp": ("RGB", (100, 60)),
+}
+SVG_BLIP = "./p:blipFill/a:blip/a:extLst/a:ext/*[local-name()='svgBlip']/@r:embed"
 # What the source says that a slide must never show: Pandoc's pause, title block, lone
 # backslash, ^sup^ and ~sub~, Marp's :shortcodes:, pictures, attributes, fences and HTML tags.
 LEAKS = {
@@ -45,6 +54,8 @@ def build(name: str, tmp: Path) -> Built:
     shutil.copytree(TALKS / name, folder)
     for picture in PICTURES:
         make_png(folder / f"img/{picture}.png", (120, 80))
+    for file, (mode, size) in FORMATS.items():
+        Image.new(mode, size).save(folder / "img" / file)
     out = tmp / f"{name}.pptx"
     result = run("build", str(folder), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -141,7 +152,61 @@ def test_pandoc_html_table_is_a_native_table(pandoc: Built) -> None:
     assert "unknown div 'aside'" in pandoc.output
 
 
-@pytest.mark.parametrize("name", ["marp-meetup", "pandoc-lecture", "async"])
+@pytest.fixture(scope="module")
+def reveal(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build("reveal-packaging", tmp_path_factory.mktemp("reveal"))
+
+
+def table_cells(built: Built, number: int) -> list[list[str]]:
+    (table,) = [s for s in built.deck.slides[number - 1].shapes if s.has_table]
+    return [[c.text for c in row.cells] for row in table.table.rows]
+
+
+def test_the_reveal_talk_builds_its_slides_without_a_warning(reveal: Built) -> None:
+    assert titles(reveal) == [
+        "Shipping Python packages", "Why packaging", "Build backends", "Release checklist",
+        "Timeline", "The logo", "Formats", "Photos", "Thanks",
+    ]  # fmt: skip
+    assert "Lin Example" in all_text(reveal.deck.slides[0])
+    assert "0 warnings" in reveal.output
+
+
+def test_reveal_pauses_split_nothing_and_notes_stay_notes(reveal: Built) -> None:
+    text = body(reveal, 2)
+    assert "pyproject.toml is the one place" in text and "Wheels install in seconds" in text
+    assert reveal.deck.slides[1].notes_slide.notes_text_frame.text == (
+        "Ask who has published to PyPI."
+    )
+
+
+def test_reveal_simple_grid_and_multiline_tables_are_native_tables(reveal: Built) -> None:
+    assert table_cells(reveal, 3) == [
+        ["Backend", "Config", "Speed"],
+        ["hatchling", "pyproject", "fast"],
+        ["setuptools", "setup.cfg", "slow"],
+        ["flit", "pyproject", "fast"],
+    ]
+    assert table_cells(reveal, 4) == [
+        ["Step", "Tool"], ["Version bump", "hatch version"], ["Build", "• sdist\v• wheel"]
+    ]  # fmt: skip
+    assert table_cells(reveal, 5) == [
+        ["Year", "Event"],
+        ["2000", "distutils ships with Python 1.6"],
+        ["2016", "PEP 518 brings pyproject.toml for build requirements"],
+    ]
+
+
+def test_reveal_pictures_of_every_format_are_embedded(reveal: Built) -> None:
+    (logo,) = read.pictures(reveal.deck.slides[5])
+    (r_id,) = logo._element.xpath(SVG_BLIP)
+    assert reveal.deck.slides[5].part.related_part(r_id).content_type == "image/svg+xml"
+    kinds = [
+        [p.image.content_type for p in read.pictures(reveal.deck.slides[n])] for n in (5, 6, 7)
+    ]
+    assert kinds == [["image/png"], ["image/png", "image/png"], ["image/jpeg", "image/png"]]
+
+
+@pytest.mark.parametrize("name", ["marp-meetup", "pandoc-lecture", "async", "reveal-packaging"])
 def test_no_source_syntax_shows_on_any_slide(name: str, tmp_path: Path) -> None:
     built = build(name, tmp_path)
     shown = [

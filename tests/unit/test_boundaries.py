@@ -14,6 +14,7 @@ ALLOWED = {
     "markdown_it": {"markdown"},
     "mdit_py_plugins": {"markdown"},
     "PIL": {"fonts.py", "images.py", "diagram/raster.py"},
+    "resvg_py": {"images.py"},
     "click": {"cli.py"},
     "yaml": {"yamlfile.py"},
     "pygments": {"highlight.py"},

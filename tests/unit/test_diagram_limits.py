@@ -161,7 +161,8 @@ def _image_spec(name: str) -> str:
 def test_an_image_that_is_not_a_picture_is_an_error_at_src(tmp_path: Path) -> None:
     (tmp_path / "notes.png").write_text("this is text", "utf-8")
     assert _render_error(tmp_path, _image_spec("notes.png")) == [
-        "d/x.yaml:3:25: image file 'notes.png': not a picture (PNG, JPEG, GIF, WebP and the like)"
+        "d/x.yaml:3:25: image file 'notes.png': not a picture: a text file"
+        " (PNG, JPEG, GIF, WebP and the like)"
     ]
 
 

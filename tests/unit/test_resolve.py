@@ -46,7 +46,7 @@ class FakeAssets:
         if size is None:
             return PictureFile(problem="not a picture")
         if path.endswith(".svg"):
-            return PictureFile(path, format="SVG")
+            return PictureFile(path, size, "SVG")
         return PictureFile(path, size, "PNG")
 
     def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
@@ -161,20 +161,16 @@ def test_every_missing_picture_and_diagram_is_reported_at_once_in_source_order()
     ]
 
 
-def test_a_web_picture_and_an_svg_become_text_in_their_place_with_a_warning() -> None:
-    assets = FakeAssets({"logo.svg": (0, 0)})
+def test_a_web_picture_becomes_text_in_its_place_with_a_warning_and_an_svg_a_figure() -> None:
+    assets = FakeAssets({"logo.svg": (300, 150)})
     text = "## W\n\n![A chart](https://example.org/c.png)\n\n![Logo](logo.svg)\n"
     deck, diagnostics = resolve(text, assets)
     (slide,) = deck.slides
     assert isinstance(slide, ContentSlide)
-    assert [plain_text(b.runs) for b in slide.blocks if isinstance(b, Paragraph)] == [
-        "[picture: A chart]",
-        "[picture: Logo]",
-    ]
-    assert [p.message.split(":")[0] for p in diagnostics.warnings] == [
-        "web image not embedded",
-        "SVG pictures are not embedded yet",
-    ]
+    chart, logo = slide.blocks
+    assert isinstance(chart, Paragraph) and plain_text(chart.runs) == "[picture: A chart]"
+    assert isinstance(logo, Figure) and (logo.path, logo.size) == ("logo.svg", (300, 150))
+    assert [p.message.split(":")[0] for p in diagnostics.warnings] == ["web image not embedded"]
 
 
 def test_a_picture_without_alt_text_warns_at_each_place_it_is_used() -> None:

@@ -194,9 +194,18 @@ def _table(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:
             runs, found = runs_of(ctx, child, "a table cell")
             rows[-1].append(runs)
             notes.extend(found)
+    if _headless(inner) and len(rows) > 1:
+        rows = rows[1:]  # Pandoc's table without a header: its first row leads instead
+        message = "table without a header row: its first row is shown as the header"
+        ctx.warn(ctx.at(_line0(token)), message, "write a header line above the dashed line")
     header, *body = (tuple(row) for row in rows)
     table = Table(header, tuple(body), tuple(aligns), ctx.at(_line0(token)))
     return [table, *notes]
+
+
+def _headless(inner: Sequence[Token]) -> bool:
+    """Whether texttables read a Pandoc table without a header (its header row is empty)."""
+    return any(t.type == "tr_open" and t.meta.get("headless") for t in inner[:2])
 
 
 def _blockquote(ctx: Context, token: Token, inner: Sequence[Token]) -> list[Item]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 
@@ -13,6 +14,8 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
+
+from deckgen.markdown.texttables import TextTable, could_start, read_caption, read_table
 
 __all__ = ["Token", "tokenize"]
 
@@ -40,6 +43,64 @@ def _div_fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _text_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Pandoc's simple, multiline and grid tables become the tokens of a pipe table."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    line = functools.partial(_line, state)
+    if not could_start(line(start), line(start + 1) if start + 1 < end else ""):
+        return False
+    table = read_table([line(i) for i in range(start, end)])
+    if table is None:
+        return False
+    after = start + table.lines
+    caption = read_caption([line(i) for i in range(after, min(end, after + MAX_CAPTION))])
+    if not silent:
+        _push_table(state, table, start)
+        if caption:
+            _push_caption(state, caption[0], after + caption[1])
+    state.line = after + (caption[2] if caption else 0)
+    return True
+
+
+MAX_CAPTION = 20  # lines looked at after a table for its caption
+
+
+def _push_caption(state: StateBlock, text: str, line0: int) -> None:
+    """A table's caption: a paragraph of its own under the table, without `Table:`."""
+    state.push("paragraph_open", "p", 1).map = [line0, line0 + 1]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = text, [line0, line0 + 1], []
+    state.push("paragraph_close", "p", -1)
+
+
+def _line(state: StateBlock, i: int) -> str:
+    return state.src[state.bMarks[i] + min(state.blkIndent, state.tShift[i]) : state.eMarks[i]]
+
+
+def _push_table(state: StateBlock, table: TextTable, start: int) -> None:
+    state.push("table_open", "table", 1).map = [start, start + table.lines]
+    header = table.header or ("",) * len(table.aligns)
+    _push_row(state, header, table.aligns, "th", start).meta["headless"] = not table.header
+    for row in table.rows:
+        _push_row(state, row, table.aligns, "td", start)
+    state.push("table_close", "table", -1)
+
+
+def _push_row(
+    state: StateBlock, cells: tuple[str, ...], aligns: tuple[str, ...], tag: str, line0: int
+) -> Token:
+    """One row: a cell per column, each holding an inline token markdown-it parses later."""
+    row = state.push("tr_open", "tr", 1)
+    for text, align in zip(cells, aligns, strict=True):
+        state.push(f"{tag}_open", tag, 1).attrs = {"style": f"text-align:{align}"} if align else {}
+        inline = state.push("inline", "", 0)
+        inline.content, inline.map, inline.children = text, [line0, line0 + 1], []
+        state.push(f"{tag}_close", tag, -1)
+    state.push("tr_close", "tr", -1)
+    return row
+
+
 MAX_NESTING = 50  # quotes and lists inside each other; markdown-it drops what lies deeper
 
 
@@ -62,6 +123,8 @@ def _parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "div_fence", _div_fence, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    # Before pipe tables and thematic breaks, as Pandoc tries its tables before its rules.
+    md.block.ruler.before("table", "text_table", _text_table)
     return md
 
 

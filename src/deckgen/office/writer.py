@@ -18,8 +18,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER as PP
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Emu
 
+from deckgen.images import fallback_path
 from deckgen.office.master import write_master
 from deckgen.office.package import NotesPages, fixed_zip, properties
+from deckgen.office.svg import embed_svg
 from deckgen.office.template import Template, open_presentation, slide_layout
 from deckgen.office.text import write_paragraphs
 from deckgen.office.timing import Effect, add_click_builds, add_morph_transition
@@ -274,13 +276,18 @@ def _text_frame(
 
 
 def _add_picture(slide: Any, picture: Picture, placeholder: Any = None) -> Any:
-    """A picture, in the layout's picture placeholder when it fills one."""
+    """A picture, in the layout's picture placeholder when it fills one; an SVG as its PNG
+    fallback with the SVG beside it in the blip."""
     box = tuple(emu(v) for v in _xywh(picture.box))
+    svg = picture.path.lower().endswith(".svg")
+    path = fallback_path(picture.path) if svg else picture.path
     if placeholder is not None:
-        pic = placeholder.insert_picture(picture.path)
+        pic = placeholder.insert_picture(path)
         pic.left, pic.top, pic.width, pic.height = box
     else:
-        pic = slide.shapes.add_picture(picture.path, *box)
+        pic = slide.shapes.add_picture(path, *box)
+    if svg:
+        embed_svg(slide, pic, picture.path)
     pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = picture.crop
     if picture.behind:  # first in the shape tree (after its two property elements) = bottom
         tree = slide.shapes._spTree
