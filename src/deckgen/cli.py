@@ -310,17 +310,26 @@ def check(source: Path, allow_outside: bool, template: Path | None) -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
-def outline(source: Path) -> None:
-    """Print the talk's structure with the time its speaker notes take to say."""
-    from deckgen.outline import outline as make_outline
+@click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON (docs/usage.md).")
+@_allow_outside
+@_template
+def outline(source: Path, as_json: bool, allow_outside: bool, template: Path | None) -> None:
+    """Every slide of the deck as built, numbered as in the deck, with its source line and
+    the time its speaker notes take to say, against the talk's duration."""
+    import json
+
+    from deckgen.outline import outline_text
     from deckgen.pipeline import outline_talk
 
     try:
-        deck = outline_talk(source, Diagnostics())
+        found = outline_talk(source, Diagnostics(), allow_outside, template)
     except DeckgenError as error:
         _fail(error, "outline")
         return
-    click.echo(make_outline(deck), nl=False)
+    if as_json:
+        click.echo(json.dumps(found.as_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(outline_text(found), nl=False)
 
 
 @main.command()

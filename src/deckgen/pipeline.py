@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.assets import DiagramText, FileAssets, SketchAssets
+from deckgen.assets import DiagramText, FileAssets
 from deckgen.diagram.frame import TEXT_FLOOR_PT
 from deckgen.errors import Diagnostics, SourceLocation, StrictError, TemplateError, ThemeError
 from deckgen.files import (
@@ -24,9 +24,9 @@ from deckgen.files import (
     write_atomically,
 )
 from deckgen.layout import layout_deck
-from deckgen.model import Deck
+from deckgen.model import Deck, DeckMeta
+from deckgen.outline import Outline, make_outline
 from deckgen.placed import Picture, PlacedDeck
-from deckgen.ready import ReadyDeck
 from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme, with_inverse
 
@@ -71,13 +71,14 @@ class SlideText:
 class Placed:
     """The laid-out deck, every file it was made from, and what the writer builds on: the
     template, and the template layout chosen for each of deckgen's layouts the deck uses;
-    and how large each diagram step's smallest text lands on its slide."""
+    and how large each diagram step's smallest text lands on its slide; the front matter."""
 
     deck: PlacedDeck
     inputs: tuple[Path, ...]
     template: Template | None = None
     chosen: dict[str, int] = field(default_factory=dict)
     texts: tuple[SlideText, ...] = ()
+    meta: DeckMeta = field(default_factory=DeckMeta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +190,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
     if talk.template is None:
-        return Placed(placed, tuple(inputs), texts=texts)
+        return Placed(placed, tuple(inputs), texts=texts, meta=deck.meta)
     from deckgen.office.template import choose_layouts
 
     chosen, warnings = choose_layouts(
@@ -199,7 +200,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     for warning in warnings:
         diagnostics.warn(where, warning)
     placed = replace(placed, master=None)  # the template's master stays as it is
-    return Placed(placed, tuple(inputs), talk.template, chosen, texts)
+    return Placed(placed, tuple(inputs), talk.template, chosen, texts, deck.meta)
 
 
 def _later() -> Later:
@@ -216,11 +217,17 @@ def _theme_file(source: Path, deck: Deck) -> Path | None:
     return path if path.is_file() else None
 
 
-def outline_talk(source: Path, diagnostics: Diagnostics) -> ReadyDeck:
-    """The deck's slides (one per diagram step) as resolved, without drawing any diagram."""
-    deck, theme = read_talk(source, diagnostics)
-    assets = SketchAssets(theme, Path(), diagnostics, project_roots(source), allow_outside=True)
-    return resolve_deck(deck, theme, assets, diagnostics)
+def outline_talk(
+    source: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
+) -> Outline:
+    """Every slide of the deck as built ("(cont.)" and diagram steps included), with the
+    time its notes take to say."""
+    cache = diagram_cache(default_output(source))
+    placed = placed_talk(source, cache, diagnostics, allow_outside, template)
+    return make_outline(placed.deck, placed.meta.duration)
 
 
 def read_talk(
