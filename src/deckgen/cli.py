@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, Diagnostics
+from deckgen.errors import DeckgenError, Diagnostics, Problem
 
 if TYPE_CHECKING:
-    from deckgen.pipeline import BuildOptions, SlideText
+    from deckgen.pipeline import BuildOptions, Checked, SlideText
 
 
 def _plural(count: int, noun: str) -> str:
@@ -21,14 +21,16 @@ def _plural(count: int, noun: str) -> str:
 
 def _report(diagnostics: Diagnostics) -> None:
     for problem in diagnostics.sorted():
-        click.echo(
-            f"{problem.location}: warning: {problem.message}"
-            if problem.location
-            else f"warning: {problem.message}",
-            err=True,
-        )
-        if problem.hint:
-            click.echo(f"  hint: {problem.hint}", err=True)
+        _warning(problem)
+
+
+def _warning(problem: Problem, indent: str = "") -> None:
+    """`file:line:col: warning: message [rule]`, and its hint under it."""
+    where = f"{problem.location}: " if problem.location else ""
+    rule = f" [{problem.rule}]" if problem.rule else ""
+    click.echo(f"{indent}{where}warning: {problem.message}{rule}", err=True)
+    if problem.hint:
+        click.echo(f"{indent}  hint: {problem.hint}", err=True)
 
 
 def _print_problems(error: DeckgenError, what: str) -> None:
@@ -284,28 +286,93 @@ def export(
     click.echo(f"exported {pdf}")
 
 
+def _rules(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[str]:
+    """`--ignore no-notes,shrunk`: rule names, each one deckgen has."""
+    from deckgen.errors import RULES, did_you_mean
+
+    names = frozenset(n.strip() for n in value.split(",") if n.strip())
+    for name in sorted(names - set(RULES)):
+        hint = did_you_mean(name, RULES) or f"the rules: {', '.join(RULES)}"
+        raise click.BadParameter(f"no rule '{name}' ({hint})", param_hint="--ignore")
+    return names
+
+
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option(
+    "--ignore", default="", callback=_rules, metavar="RULES",
+    help="Leave out these rules' warnings, comma-separated (e.g. no-notes,shrunk).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the warnings as JSON.")
 @_allow_outside
 @_template
-def check(source: Path, allow_outside: bool, template: Path | None) -> None:
-    """Report what would look wrong in SOURCE's deck, writing nothing; exit 1 if anything."""
+def check(
+    source: Path,
+    ignore: frozenset[str],
+    as_json: bool,
+    allow_outside: bool,
+    template: Path | None,
+) -> None:
+    """Report what would look wrong in SOURCE's deck, slide by slide, writing nothing; exit 1
+    if anything. Each warning ends in its rule's name, which --ignore takes."""
     from deckgen.pipeline import check_talk
 
     diagnostics = Diagnostics()
     try:
-        checked = check_talk(source, diagnostics, allow_outside, template)
+        checked = check_talk(source, diagnostics, allow_outside, template, ignore)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "check")
         return
-    slides = checked.slides
-    _report(diagnostics)
-    _text_sizes(checked.texts)
-    count = len(diagnostics.warnings)
-    click.echo(f"checked {_plural(slides, 'slide')}: {_plural(count, 'warning')}")
-    if count:
+    if as_json:
+        click.echo(_check_json(checked, diagnostics))
+    else:
+        _report_by_slide(checked, diagnostics)
+        _text_sizes(checked.texts)
+        count = len(diagnostics.warnings)
+        click.echo(f"checked {_plural(checked.slides, 'slide')}: {_plural(count, 'warning')}")
+    if diagnostics.warnings:
         sys.exit(1)
+
+
+def _report_by_slide(checked: Checked, diagnostics: Diagnostics) -> None:
+    """The warnings under the slide they concern (`slide 3: Title`); those on no slide (the
+    front matter, a diagram spec) first."""
+    from deckgen.outline import slide_of, slide_title
+
+    heading = None
+    for problem in sorted(diagnostics.warnings, key=lambda p: _on_slide(checked, p)):
+        number = slide_of(checked.deck, problem.location)
+        if number is not None and number != heading:
+            heading = number
+            title = slide_title(checked.deck.slides[number - 1])
+            click.echo(f"slide {number}: {title}", err=True)
+        _warning(problem, "  " if number is not None else "")
+
+
+def _on_slide(checked: Checked, problem: Problem) -> tuple[int, tuple[str, int, int, str]]:
+    from deckgen.errors import in_source_order
+    from deckgen.outline import slide_of
+
+    return (slide_of(checked.deck, problem.location) or 0, in_source_order(problem))
+
+
+def _check_json(checked: Checked, diagnostics: Diagnostics) -> str:
+    """`{"slides": N, "warnings": [{"slide", "rule", "file", "line", "col", "message",
+    "hint"}]}`, in slide order (docs/usage.md)."""
+    import json
+
+    from deckgen.outline import slide_of
+
+    warnings = []
+    for problem in sorted(diagnostics.warnings, key=lambda p: _on_slide(checked, p)):
+        at = problem.location
+        warnings.append({
+            "slide": slide_of(checked.deck, at), "rule": problem.rule,
+            "file": at.path if at else None, "line": at.line if at else None,
+            "col": at.col if at else None, "message": problem.message, "hint": problem.hint,
+        })  # fmt: skip
+    return json.dumps({"slides": checked.slides, "warnings": warnings}, indent=2)
 
 
 @main.command()

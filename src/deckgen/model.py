@@ -227,6 +227,7 @@ class DeckMeta:
     template: str = ""  # a .pptx/.potx path, relative to the talk's folder
     layouts: tuple[tuple[str, str], ...] = ()  # deckgen layout name -> the template's name
     incremental: bool = False  # every list appears item by item (Pandoc's -i)
+    check_ignore: tuple[str, ...] = ()  # `check: {ignore: [...]}`: rules check does not apply
     source: SourceLocation | None = None
     # Where each front matter value was written, so later steps (an unknown theme) can point at it.
     value_sources: tuple[tuple[str, SourceLocation], ...] = ()

@@ -83,10 +83,15 @@ class Placed:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """What `deckgen check` reports besides warnings."""
+    """What `deckgen check` reports besides warnings: the deck (to number the slides the
+    warnings are on) and its diagrams' text sizes."""
 
-    slides: int
+    deck: PlacedDeck
     texts: tuple[SlideText, ...]
+
+    @property
+    def slides(self) -> int:
+        return len(self.deck.slides)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +120,27 @@ def build_deck(
     return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started)
 
 
+NOTED_KINDS = frozenset({"content", "quote"})  # title, section, statement, closing need none
+
+
 def check_talk(
     source: Path,
     diagnostics: Diagnostics,
     allow_outside: bool = False,
     template: Path | None = None,
+    ignore: frozenset[str] = frozenset(),
 ) -> Checked:
-    """Everything a build does but writing, plus a warning for each slide without notes.
-    Returns the number of slides the deck would have, and its diagrams' text sizes."""
+    """Everything a build does but writing, plus a warning for each content slide without
+    notes; the warnings of the rules `ignore` and the front matter's `check:` name dropped."""
     cache = diagram_cache(default_output(source))
     placed = placed_talk(source, cache, diagnostics, allow_outside, template)
-    silent = {s.source for s in placed.deck.slides if not s.notes.strip()}
+    slides = placed.deck.slides
+    silent = {s.source for s in slides if s.kind in NOTED_KINDS and not s.notes.strip()}
     for where in sorted(silent):
-        diagnostics.warn(where, "slide without speaker notes", "add a '::: notes' block")
-    return Checked(len(placed.deck.slides), placed.texts)
+        hint = "add a '::: notes' block with what you will say"
+        diagnostics.warn(where, "slide without speaker notes", hint, rule="no-notes")
+    diagnostics.ignore(ignore | frozenset(placed.meta.check_ignore))
+    return Checked(placed.deck, placed.texts)
 
 
 def place_talk(
@@ -173,6 +185,7 @@ def diagram_texts(
                     f"{text.spec}: smallest text {points:g} pt on slide {number}, under "
                     f"{TEXT_FLOOR_PT:g} pt",
                     "give the diagram more room (a slide of its own), or draw less on it",
+                    rule="diagram-text",
                 )
     return tuple(out)
 
@@ -198,7 +211,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     )
     where = None if options.template else deck.meta.source_of("template")  # typed, or written
     for warning in warnings:
-        diagnostics.warn(where, warning)
+        diagnostics.warn(where, warning, rule="template")
     placed = replace(placed, master=None)  # the template's master stays as it is
     return Placed(placed, tuple(inputs), talk.template, chosen, texts, deck.meta)
 
@@ -291,7 +304,8 @@ def _with_template(
     if path is None:
         if meta.layouts:
             message = "'layouts' names template layouts, but the talk has no template"
-            diagnostics.warn(meta.source_of("layouts"), message, "add 'template: corp.pptx'")
+            hint = "add 'template: corp.pptx'"
+            diagnostics.warn(meta.source_of("layouts"), message, hint, rule="template")
         return talk
     if where is not None and not allow_outside and not inside(path, project_roots(source)):
         hint = "keep the template in the talk's project, or pass --allow-outside"
@@ -315,7 +329,8 @@ def _known_layouts(
     known = []
     for ours, theirs in names:
         if layout_named(template, theirs) is None:
-            diagnostics.warn(where, pick_layout(template, ours, {ours: theirs})[1] or "")
+            message = pick_layout(template, ours, {ours: theirs})[1] or ""
+            diagnostics.warn(where, message, rule="template")
         else:
             known.append((ours, theirs))
     return tuple(known)

@@ -101,9 +101,12 @@ def test_check_reports_problems_and_writes_nothing(in_tmp: Path) -> None:
     result = run("check")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "talk/talk.md:1:1: warning: slide without speaker notes",
-        "  hint: add a '::: notes' block",
-        "talk/talk.md:5:1: warning: slide 'Crowded': shrunk to fit (text 22 pt)",
+        "slide 1: Quiet",
+        "  talk/talk.md:1:1: warning: slide without speaker notes [no-notes]",
+        "    hint: add a '::: notes' block with what you will say",
+        "slide 2: Crowded",
+        "  talk/talk.md:5:1: warning: slide 'Crowded': shrunk to fit (text 22 pt) [shrunk]",
+        "    hint: say less on the slide, or split it in two",
         "checked 2 slides: 2 warnings",
     ]
     assert not (in_tmp / "build").exists()
