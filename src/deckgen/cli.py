@@ -12,7 +12,7 @@ from deckgen import __version__
 from deckgen.errors import DeckgenError, Diagnostics, Problem
 
 if TYPE_CHECKING:
-    from deckgen.pipeline import BuildOptions, Checked, SlideText
+    from deckgen.pipeline import BuildOptions, BuildResult, Checked, SlideText
 
 
 def _plural(count: int, noun: str) -> str:
@@ -185,13 +185,9 @@ def _build_and_report(source: Path, output: Path | None, options: BuildOptions) 
     try:
         result = build_deck(source, output, diagnostics, options)
     except DeckgenError as error:
-        _report(diagnostics)
-        _print_problems(error, "build")
+        _print_build(error, diagnostics)
         return False
-    _report(diagnostics)
-    slides = _plural(result.slides, "slide")
-    warnings = _plural(len(diagnostics.warnings), "warning")
-    click.echo(f"built {result.output}: {slides}, {warnings}, {result.seconds:.2f} s")
+    _print_build(result, diagnostics)
     return True
 
 
@@ -236,6 +232,49 @@ def watch(
                 time.sleep(interval)
     except KeyboardInterrupt:
         click.echo("stopped watching")
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@_allow_outside
+@_template
+def preview(
+    source: Path,
+    output: Path | None,
+    port: int,
+    open_browser: bool,
+    allow_outside: bool,
+    template: Path | None,
+) -> None:
+    """Show SOURCE's deck as PowerPoint will show it, on a page at 127.0.0.1 that updates on
+    every save (the deck is written too), with a presenter view at /presenter."""
+    from deckgen.pipeline import BuildOptions
+    from deckgen.preview.server import PreviewServer
+
+    options = BuildOptions(allow_outside=allow_outside, template=template)
+    server = PreviewServer(source, output, options, port, _print_build)
+    click.echo(f"previewing {source} at {server.url} (presenter view: {server.url}presenter)")
+    click.echo("Ctrl-C stops")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    server.run()
+    click.echo("stopped previewing")
+
+
+def _print_build(outcome: BuildResult | DeckgenError, diagnostics: Diagnostics) -> None:
+    """A build's warnings and summary line, or its problems, as build prints them."""
+    _report(diagnostics)
+    if isinstance(outcome, DeckgenError):
+        _print_problems(outcome, "build")
+        return
+    slides = _plural(outcome.slides, "slide")
+    warnings = _plural(len(diagnostics.warnings), "warning")
+    click.echo(f"built {outcome.output}: {slides}, {warnings}, {outcome.seconds:.2f} s")
 
 
 @main.command()

@@ -99,6 +99,7 @@ class BuildResult:
     output: Path
     slides: int
     seconds: float
+    placed: Placed | None = None  # the deck as laid out (what preview draws)
 
 
 def build_deck(
@@ -117,7 +118,7 @@ def build_deck(
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
     data = write_pptx(placed.deck, creation_date(), placed.template, placed.chosen)
     write_atomically(output, data)
-    return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started)
+    return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started, placed)
 
 
 NOTED_KINDS = frozenset({"content", "quote"})  # title, section, statement, closing need none
