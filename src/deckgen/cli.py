@@ -297,15 +297,29 @@ def new(folder: Path, title: str) -> None:
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="The PDF (default build/<talk>.pdf)."
-)
-@click.option("--force", is_flag=True, help="Write the PDF even if -o does not end in .pdf.")
+    "-o", "--output", type=click.Path(path_type=Path),
+    help="The PDF (default build/<talk>.pdf), or with --notes the script (.html or .md).",
+)  # fmt: skip
+@click.option(
+    "--notes", is_flag=True,
+    help="Write the speaker script instead: each slide's number, title, planned time, notes.",
+)  # fmt: skip
+@click.option("--force", is_flag=True, help="Write the file even if -o has the wrong suffix.")
 @_allow_outside
 @_template
 def export(
-    source: Path, output: Path | None, force: bool, allow_outside: bool, template: Path | None
+    source: Path,
+    output: Path | None,
+    notes: bool,
+    force: bool,
+    allow_outside: bool,
+    template: Path | None,
 ) -> None:
-    """Build SOURCE and turn the deck into a PDF with LibreOffice."""
+    """Build SOURCE and turn the deck into a PDF with LibreOffice; with --notes, write the
+    speaker script to rehearse from (default build/<talk>-script.html)."""
+    if notes:
+        _export_script(source, output, force, allow_outside, template)
+        return
     from deckgen.export import export_pdf
     from deckgen.files import check_output, default_output, watched_files
     from deckgen.pipeline import BuildOptions, build_deck
@@ -323,6 +337,31 @@ def export(
         return
     _report(diagnostics)
     click.echo(f"exported {pdf}")
+
+
+def _export_script(
+    source: Path, output: Path | None, force: bool, allow_outside: bool, template: Path | None
+) -> None:
+    from deckgen.export import export_script
+    from deckgen.files import check_output, default_output, diagram_cache, watched_files
+    from deckgen.outline import make_outline, summary
+    from deckgen.pipeline import placed_talk
+
+    diagnostics = Diagnostics()
+    deck_path = default_output(source)
+    path = output or deck_path.with_name(f"{deck_path.stem}-script.html")
+    suffix = ".md" if path.suffix.lower() == ".md" else ".html"
+    try:
+        check_output(path, suffix, [*watched_files(source), deck_path], force)
+        placed = placed_talk(source, diagram_cache(deck_path), diagnostics, allow_outside, template)
+        outline = make_outline(placed.deck, placed.meta.duration)
+        export_script(placed.deck, outline, path)
+    except DeckgenError as error:
+        _report(diagnostics)
+        _fail(error, "export")
+        return
+    _report(diagnostics)
+    click.echo(f"wrote the speaker script {path}: {summary(outline)}")
 
 
 def _rules(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[str]:

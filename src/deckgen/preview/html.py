@@ -48,17 +48,24 @@ def _slide(frame: Frame, n: int, picture_url: dict[str, str]) -> str:
         f'data-seconds="{row.seconds}" data-running="{row.running_seconds}" '
         f'data-title="{escape(row.title)}"'
     )
-    shapes = "".join(_shape(s, picture_url) for s in _shapes(slide))
-    style = f"width:{deck.width:g}pt;height:{deck.height:g}pt;background:#{slide.background}"
     notes = escape(slide.notes)
     said = "".join(f"<li>{escape(_told(p))}</li>" for p in warned)
     return (
-        f'<section class="slide" {attrs}><div class="page" style="{style}">{shapes}</div>'
+        f'<section class="slide" {attrs}>{slide_page(frame, n, picture_url)}'
         f'<footer class="meta"><span class="n">{n}</span>'
         f'<button class="source" title="copy">{escape(row.file)}:{row.line}</button>'
         f'<span class="time">{row.seconds} s, at {clock(row.running_seconds)}</span></footer>'
         f'<ul class="warnings">{said}</ul><pre class="notes">{notes}</pre></section>'
     )
+
+
+def slide_page(frame: Frame, n: int, picture_url: dict[str, str]) -> str:
+    """Slide `n` alone: a `<div class="page">` the slide's size in points, its shapes in it."""
+    deck = frame.deck
+    slide = deck.slides[n - 1]
+    shapes = "".join(_shape(s, picture_url) for s in _shapes(slide))
+    style = f"width:{deck.width:g}pt;height:{deck.height:g}pt;background:#{slide.background}"
+    return f'<div class="page" style="{style}">{shapes}</div>'
 
 
 def _told(problem: Problem) -> str:
