@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, Diagnostics
+from deckgen.errors import DeckgenError, Diagnostics, Problem
 
 if TYPE_CHECKING:
-    from deckgen.pipeline import BuildOptions, SlideText
+    from deckgen.pipeline import BuildOptions, BuildResult, Checked, SlideText
 
 
 def _plural(count: int, noun: str) -> str:
@@ -21,14 +21,16 @@ def _plural(count: int, noun: str) -> str:
 
 def _report(diagnostics: Diagnostics) -> None:
     for problem in diagnostics.sorted():
-        click.echo(
-            f"{problem.location}: warning: {problem.message}"
-            if problem.location
-            else f"warning: {problem.message}",
-            err=True,
-        )
-        if problem.hint:
-            click.echo(f"  hint: {problem.hint}", err=True)
+        _warning(problem)
+
+
+def _warning(problem: Problem, indent: str = "") -> None:
+    """`file:line:col: warning: message [rule]`, and its hint under it."""
+    where = f"{problem.location}: " if problem.location else ""
+    rule = f" [{problem.rule}]" if problem.rule else ""
+    click.echo(f"{indent}{where}warning: {problem.message}{rule}", err=True)
+    if problem.hint:
+        click.echo(f"{indent}  hint: {problem.hint}", err=True)
 
 
 def _print_problems(error: DeckgenError, what: str) -> None:
@@ -183,13 +185,9 @@ def _build_and_report(source: Path, output: Path | None, options: BuildOptions) 
     try:
         result = build_deck(source, output, diagnostics, options)
     except DeckgenError as error:
-        _report(diagnostics)
-        _print_problems(error, "build")
+        _print_build(error, diagnostics)
         return False
-    _report(diagnostics)
-    slides = _plural(result.slides, "slide")
-    warnings = _plural(len(diagnostics.warnings), "warning")
-    click.echo(f"built {result.output}: {slides}, {warnings}, {result.seconds:.2f} s")
+    _print_build(result, diagnostics)
     return True
 
 
@@ -237,6 +235,49 @@ def watch(
 
 
 @main.command()
+@click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@_allow_outside
+@_template
+def preview(
+    source: Path,
+    output: Path | None,
+    port: int,
+    open_browser: bool,
+    allow_outside: bool,
+    template: Path | None,
+) -> None:
+    """Show SOURCE's deck as PowerPoint will show it, on a page at 127.0.0.1 that updates on
+    every save (the deck is written too), with a presenter view at /presenter."""
+    from deckgen.pipeline import BuildOptions
+    from deckgen.preview.server import PreviewServer
+
+    options = BuildOptions(allow_outside=allow_outside, template=template)
+    server = PreviewServer(source, output, options, port, _print_build)
+    click.echo(f"previewing {source} at {server.url} (presenter view: {server.url}presenter)")
+    click.echo("Ctrl-C stops")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    server.run()
+    click.echo("stopped previewing")
+
+
+def _print_build(outcome: BuildResult | DeckgenError, diagnostics: Diagnostics) -> None:
+    """A build's warnings and summary line, or its problems, as build prints them."""
+    _report(diagnostics)
+    if isinstance(outcome, DeckgenError):
+        _print_problems(outcome, "build")
+        return
+    slides = _plural(outcome.slides, "slide")
+    warnings = _plural(len(diagnostics.warnings), "warning")
+    click.echo(f"built {outcome.output}: {slides}, {warnings}, {outcome.seconds:.2f} s")
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("."), required=False)
 @click.option("--title", default="My talk", help="The talk's title.")
 def new(folder: Path, title: str) -> None:
@@ -256,15 +297,29 @@ def new(folder: Path, title: str) -> None:
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="The PDF (default build/<talk>.pdf)."
-)
-@click.option("--force", is_flag=True, help="Write the PDF even if -o does not end in .pdf.")
+    "-o", "--output", type=click.Path(path_type=Path),
+    help="The PDF (default build/<talk>.pdf), or with --notes the script (.html or .md).",
+)  # fmt: skip
+@click.option(
+    "--notes", is_flag=True,
+    help="Write the speaker script instead: each slide's number, title, planned time, notes.",
+)  # fmt: skip
+@click.option("--force", is_flag=True, help="Write the file even if -o has the wrong suffix.")
 @_allow_outside
 @_template
 def export(
-    source: Path, output: Path | None, force: bool, allow_outside: bool, template: Path | None
+    source: Path,
+    output: Path | None,
+    notes: bool,
+    force: bool,
+    allow_outside: bool,
+    template: Path | None,
 ) -> None:
-    """Build SOURCE and turn the deck into a PDF with LibreOffice."""
+    """Build SOURCE and turn the deck into a PDF with LibreOffice; with --notes, write the
+    speaker script to rehearse from (default build/<talk>-script.html)."""
+    if notes:
+        _export_script(source, output, force, allow_outside, template)
+        return
     from deckgen.export import export_pdf
     from deckgen.files import check_output, default_output, watched_files
     from deckgen.pipeline import BuildOptions, build_deck
@@ -284,43 +339,142 @@ def export(
     click.echo(f"exported {pdf}")
 
 
+def _export_script(
+    source: Path, output: Path | None, force: bool, allow_outside: bool, template: Path | None
+) -> None:
+    from deckgen.export import export_script
+    from deckgen.files import check_output, default_output, diagram_cache, watched_files
+    from deckgen.outline import make_outline, summary
+    from deckgen.pipeline import placed_talk
+
+    diagnostics = Diagnostics()
+    deck_path = default_output(source)
+    path = output or deck_path.with_name(f"{deck_path.stem}-script.html")
+    suffix = ".md" if path.suffix.lower() == ".md" else ".html"
+    try:
+        check_output(path, suffix, [*watched_files(source), deck_path], force)
+        placed = placed_talk(source, diagram_cache(deck_path), diagnostics, allow_outside, template)
+        outline = make_outline(placed.deck, placed.meta.duration)
+        export_script(placed.deck, outline, path)
+    except DeckgenError as error:
+        _report(diagnostics)
+        _fail(error, "export")
+        return
+    _report(diagnostics)
+    click.echo(f"wrote the speaker script {path}: {summary(outline)}")
+
+
+def _rules(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[str]:
+    """`--ignore no-notes,shrunk`: rule names, each one deckgen has."""
+    from deckgen.errors import RULES, did_you_mean
+
+    names = frozenset(n.strip() for n in value.split(",") if n.strip())
+    for name in sorted(names - set(RULES)):
+        hint = did_you_mean(name, RULES) or f"the rules: {', '.join(RULES)}"
+        raise click.BadParameter(f"no rule '{name}' ({hint})", param_hint="--ignore")
+    return names
+
+
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
+@click.option(
+    "--ignore", default="", callback=_rules, metavar="RULES",
+    help="Leave out these rules' warnings, comma-separated (e.g. no-notes,shrunk).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the warnings as JSON.")
 @_allow_outside
 @_template
-def check(source: Path, allow_outside: bool, template: Path | None) -> None:
-    """Report what would look wrong in SOURCE's deck, writing nothing; exit 1 if anything."""
+def check(
+    source: Path,
+    ignore: frozenset[str],
+    as_json: bool,
+    allow_outside: bool,
+    template: Path | None,
+) -> None:
+    """Report what would look wrong in SOURCE's deck, slide by slide, writing nothing; exit 1
+    if anything. Each warning ends in its rule's name, which --ignore takes."""
     from deckgen.pipeline import check_talk
 
     diagnostics = Diagnostics()
     try:
-        checked = check_talk(source, diagnostics, allow_outside, template)
+        checked = check_talk(source, diagnostics, allow_outside, template, ignore)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "check")
         return
-    slides = checked.slides
-    _report(diagnostics)
-    _text_sizes(checked.texts)
-    count = len(diagnostics.warnings)
-    click.echo(f"checked {_plural(slides, 'slide')}: {_plural(count, 'warning')}")
-    if count:
+    if as_json:
+        click.echo(_check_json(checked, diagnostics))
+    else:
+        _report_by_slide(checked, diagnostics)
+        _text_sizes(checked.texts)
+        count = len(diagnostics.warnings)
+        click.echo(f"checked {_plural(checked.slides, 'slide')}: {_plural(count, 'warning')}")
+    if diagnostics.warnings:
         sys.exit(1)
+
+
+def _report_by_slide(checked: Checked, diagnostics: Diagnostics) -> None:
+    """The warnings under the slide they concern (`slide 3: Title`); those on no slide (the
+    front matter, a diagram spec) first."""
+    from deckgen.outline import slide_of, slide_title
+
+    heading = None
+    for problem in sorted(diagnostics.warnings, key=lambda p: _on_slide(checked, p)):
+        number = slide_of(checked.deck, problem.location)
+        if number is not None and number != heading:
+            heading = number
+            title = slide_title(checked.deck.slides[number - 1])
+            click.echo(f"slide {number}: {title}", err=True)
+        _warning(problem, "  " if number is not None else "")
+
+
+def _on_slide(checked: Checked, problem: Problem) -> tuple[int, tuple[str, int, int, str]]:
+    from deckgen.errors import in_source_order
+    from deckgen.outline import slide_of
+
+    return (slide_of(checked.deck, problem.location) or 0, in_source_order(problem))
+
+
+def _check_json(checked: Checked, diagnostics: Diagnostics) -> str:
+    """`{"slides": N, "warnings": [{"slide", "rule", "file", "line", "col", "message",
+    "hint"}]}`, in slide order (docs/usage.md)."""
+    import json
+
+    from deckgen.outline import slide_of
+
+    warnings = []
+    for problem in sorted(diagnostics.warnings, key=lambda p: _on_slide(checked, p)):
+        at = problem.location
+        warnings.append({
+            "slide": slide_of(checked.deck, at), "rule": problem.rule,
+            "file": at.path if at else None, "line": at.line if at else None,
+            "col": at.col if at else None, "message": problem.message, "hint": problem.hint,
+        })  # fmt: skip
+    return json.dumps({"slides": checked.slides, "warnings": warnings}, indent=2)
 
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
-def outline(source: Path) -> None:
-    """Print the talk's structure with the time its speaker notes take to say."""
-    from deckgen.outline import outline as make_outline
+@click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON (docs/usage.md).")
+@_allow_outside
+@_template
+def outline(source: Path, as_json: bool, allow_outside: bool, template: Path | None) -> None:
+    """Every slide of the deck as built, numbered as in the deck, with its source line and
+    the time its speaker notes take to say, against the talk's duration."""
+    import json
+
+    from deckgen.outline import outline_text
     from deckgen.pipeline import outline_talk
 
     try:
-        deck = outline_talk(source, Diagnostics())
+        found = outline_talk(source, Diagnostics(), allow_outside, template)
     except DeckgenError as error:
         _fail(error, "outline")
         return
-    click.echo(make_outline(deck), nl=False)
+    if as_json:
+        click.echo(json.dumps(found.as_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(outline_text(found), nl=False)
 
 
 @main.command()

@@ -30,6 +30,7 @@ class Problem:
     location: SourceLocation | None
     message: str
     hint: str | None = None
+    rule: str = ""  # a warning's rule (RULES), by which check --ignore turns it off
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}" if self.location else self.message
@@ -85,14 +86,48 @@ class StrictError(DeckgenError):
     """--strict was given and the build produced warnings."""
 
 
+# The rules a warning belongs to, by the name `check --ignore` and the front matter's
+# `check: {ignore: [...]}` turn them off with; each says what it is about.
+RULES = {
+    "no-notes": "a content slide without speaker notes",
+    "shrunk": "a slide's text shrunk by more than a step (2 pt) to fit",
+    "title-shrunk": "a title shrunk by more than a quarter to fit",
+    "title-cut": "a title too long for a slide, cut",
+    "continued": "a slide too long for one slide, continued on '(cont.)' slides",
+    "diagram-text": "a diagram's text under 20 pt on its slide",
+    "contrast": "a colour too faint on its background",
+    "picture": "a picture that is not embedded, or has no alt text",
+    "code": "a code block in a language deckgen does not know",
+    "template": "a template's layout or font deckgen cannot use",
+    "diagram": "something in a diagram spec deckgen ignored",
+    "markup": "something in the talk's Markdown or front matter deckgen ignored",
+}
+
+
+def rule_of(location: SourceLocation | None) -> str:
+    """The rule of a warning given none: the diagram spec's or the talk's markup."""
+    path = location.path if location else ""
+    return "diagram" if path.endswith((".yaml", ".yml")) else "markup"
+
+
 @dataclass(slots=True)
 class Diagnostics:
     """Warnings collected during a build; printed after it, fatal under --strict."""
 
     warnings: list[Problem] = field(default_factory=list)
 
-    def warn(self, location: SourceLocation | None, message: str, hint: str | None = None) -> None:
-        self.warnings.append(Problem(location, message, hint))
+    def warn(
+        self,
+        location: SourceLocation | None,
+        message: str,
+        hint: str | None = None,
+        rule: str = "",
+    ) -> None:
+        self.warnings.append(Problem(location, message, hint, rule or rule_of(location)))
+
+    def ignore(self, rules: frozenset[str]) -> None:
+        """Drop the warnings of these rules (check --ignore, the front matter's check:)."""
+        self.warnings = [p for p in self.warnings if p.rule not in rules]
 
     def sorted(self) -> list[Problem]:
         return sorted(self.warnings, key=in_source_order)

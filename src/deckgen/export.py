@@ -1,4 +1,5 @@
-"""A built deck -> PDF, through LibreOffice when it is installed."""
+"""A built deck -> PDF, through LibreOffice when it is installed; the laid-out deck -> the
+speaker's script (HTML or Markdown)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 
 from deckgen.errors import OutputError
 from deckgen.files import display, write_atomically
+from deckgen.outline import Outline
+from deckgen.placed import Picture, PlacedDeck
 
 
 def export_pdf(deck: Path, pdf: Path) -> Path:
@@ -28,3 +31,18 @@ def export_pdf(deck: Path, pdf: Path) -> Path:
             raise OutputError(f"LibreOffice made no PDF of {display(deck)}: {detail[0]}")
         write_atomically(pdf, made.read_bytes())
     return pdf
+
+
+def export_script(deck: PlacedDeck, outline: Outline, path: Path) -> Path:
+    """The speaker's script: Markdown for a `.md` path, else printable HTML with a drawing of
+    each slide (its pictures linked from where they are)."""
+    from deckgen.script import script_html, script_markdown
+
+    if path.suffix.lower() == ".md":
+        text = script_markdown(deck, outline)
+    else:
+        shapes = (s for slide in deck.slides for s in slide.shapes)
+        urls = {s.path: Path(s.path).resolve().as_uri() for s in shapes if isinstance(s, Picture)}
+        text = script_html(deck, outline, urls)
+    write_atomically(path, text.encode("utf-8"))
+    return path

@@ -228,6 +228,7 @@ class DeckMeta:
     layouts: tuple[tuple[str, str], ...] = ()  # deckgen layout name -> the template's name
     incremental: bool = False  # every list appears item by item (Pandoc's -i)
     section_numbers: bool = False  # section slides show their number
+    check_ignore: tuple[str, ...] = ()  # `check: {ignore: [...]}`: rules check does not apply
     source: SourceLocation | None = None
     # Where each front matter value was written, so later steps (an unknown theme) can point at it.
     value_sources: tuple[tuple[str, SourceLocation], ...] = ()

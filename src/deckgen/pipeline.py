@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.assets import DiagramText, FileAssets, SketchAssets
+from deckgen.assets import DiagramText, FileAssets
 from deckgen.diagram.frame import TEXT_FLOOR_PT
 from deckgen.errors import Diagnostics, SourceLocation, StrictError, TemplateError, ThemeError
 from deckgen.files import (
@@ -24,9 +24,9 @@ from deckgen.files import (
     write_atomically,
 )
 from deckgen.layout import layout_deck
-from deckgen.model import Deck
+from deckgen.model import Deck, DeckMeta
+from deckgen.outline import Outline, make_outline
 from deckgen.placed import Picture, PlacedDeck
-from deckgen.ready import ReadyDeck
 from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme, with_inverse
 
@@ -71,21 +71,27 @@ class SlideText:
 class Placed:
     """The laid-out deck, every file it was made from, and what the writer builds on: the
     template, and the template layout chosen for each of deckgen's layouts the deck uses;
-    and how large each diagram step's smallest text lands on its slide."""
+    and how large each diagram step's smallest text lands on its slide; the front matter."""
 
     deck: PlacedDeck
     inputs: tuple[Path, ...]
     template: Template | None = None
     chosen: dict[str, int] = field(default_factory=dict)
     texts: tuple[SlideText, ...] = ()
+    meta: DeckMeta = field(default_factory=DeckMeta)
 
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """What `deckgen check` reports besides warnings."""
+    """What `deckgen check` reports besides warnings: the deck (to number the slides the
+    warnings are on) and its diagrams' text sizes."""
 
-    slides: int
+    deck: PlacedDeck
     texts: tuple[SlideText, ...]
+
+    @property
+    def slides(self) -> int:
+        return len(self.deck.slides)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,7 @@ class BuildResult:
     output: Path
     slides: int
     seconds: float
+    placed: Placed | None = None  # the deck as laid out (what preview draws)
 
 
 def build_deck(
@@ -111,7 +118,10 @@ def build_deck(
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
     data = write_pptx(placed.deck, creation_date(), placed.template, placed.chosen)
     write_atomically(output, data)
-    return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started)
+    return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started, placed)
+
+
+NOTED_KINDS = frozenset({"content", "quote"})  # title, section, statement, closing need none
 
 
 def check_talk(
@@ -119,15 +129,19 @@ def check_talk(
     diagnostics: Diagnostics,
     allow_outside: bool = False,
     template: Path | None = None,
+    ignore: frozenset[str] = frozenset(),
 ) -> Checked:
-    """Everything a build does but writing, plus a warning for each slide without notes.
-    Returns the number of slides the deck would have, and its diagrams' text sizes."""
+    """Everything a build does but writing, plus a warning for each content slide without
+    notes; the warnings of the rules `ignore` and the front matter's `check:` name dropped."""
     cache = diagram_cache(default_output(source))
     placed = placed_talk(source, cache, diagnostics, allow_outside, template)
-    silent = {s.source for s in placed.deck.slides if not s.notes.strip()}
+    slides = placed.deck.slides
+    silent = {s.source for s in slides if s.kind in NOTED_KINDS and not s.notes.strip()}
     for where in sorted(silent):
-        diagnostics.warn(where, "slide without speaker notes", "add a '::: notes' block")
-    return Checked(len(placed.deck.slides), placed.texts)
+        hint = "add a '::: notes' block with what you will say"
+        diagnostics.warn(where, "slide without speaker notes", hint, rule="no-notes")
+    diagnostics.ignore(ignore | frozenset(placed.meta.check_ignore))
+    return Checked(placed.deck, placed.texts)
 
 
 def place_talk(
@@ -172,6 +186,7 @@ def diagram_texts(
                     f"{text.spec}: smallest text {points:g} pt on slide {number}, under "
                     f"{TEXT_FLOOR_PT:g} pt",
                     "give the diagram more room (a slide of its own), or draw less on it",
+                    rule="diagram-text",
                 )
     return tuple(out)
 
@@ -189,7 +204,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
     if talk.template is None:
-        return Placed(placed, tuple(inputs), texts=texts)
+        return Placed(placed, tuple(inputs), texts=texts, meta=deck.meta)
     from deckgen.office.template import choose_layouts
 
     chosen, warnings = choose_layouts(
@@ -197,9 +212,9 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     )
     where = None if options.template else deck.meta.source_of("template")  # typed, or written
     for warning in warnings:
-        diagnostics.warn(where, warning)
+        diagnostics.warn(where, warning, rule="template")
     placed = replace(placed, master=None)  # the template's master stays as it is
-    return Placed(placed, tuple(inputs), talk.template, chosen, texts)
+    return Placed(placed, tuple(inputs), talk.template, chosen, texts, deck.meta)
 
 
 def _later() -> Later:
@@ -216,11 +231,17 @@ def _theme_file(source: Path, deck: Deck) -> Path | None:
     return path if path.is_file() else None
 
 
-def outline_talk(source: Path, diagnostics: Diagnostics) -> ReadyDeck:
-    """The deck's slides (one per diagram step) as resolved, without drawing any diagram."""
-    deck, theme = read_talk(source, diagnostics)
-    assets = SketchAssets(theme, Path(), diagnostics, project_roots(source), allow_outside=True)
-    return resolve_deck(deck, theme, assets, diagnostics)
+def outline_talk(
+    source: Path,
+    diagnostics: Diagnostics,
+    allow_outside: bool = False,
+    template: Path | None = None,
+) -> Outline:
+    """Every slide of the deck as built ("(cont.)" and diagram steps included), with the
+    time its notes take to say."""
+    cache = diagram_cache(default_output(source))
+    placed = placed_talk(source, cache, diagnostics, allow_outside, template)
+    return make_outline(placed.deck, placed.meta.duration)
 
 
 def read_talk(
@@ -284,7 +305,8 @@ def _with_template(
     if path is None:
         if meta.layouts:
             message = "'layouts' names template layouts, but the talk has no template"
-            diagnostics.warn(meta.source_of("layouts"), message, "add 'template: corp.pptx'")
+            hint = "add 'template: corp.pptx'"
+            diagnostics.warn(meta.source_of("layouts"), message, hint, rule="template")
         return talk
     if where is not None and not allow_outside and not inside(path, project_roots(source)):
         hint = "keep the template in the talk's project, or pass --allow-outside"
@@ -308,7 +330,8 @@ def _known_layouts(
     known = []
     for ours, theirs in names:
         if layout_named(template, theirs) is None:
-            diagnostics.warn(where, pick_layout(template, ours, {ours: theirs})[1] or "")
+            message = pick_layout(template, ours, {ours: theirs})[1] or ""
+            diagnostics.warn(where, message, rule="template")
         else:
             known.append((ours, theirs))
     return tuple(known)

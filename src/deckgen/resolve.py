@@ -170,7 +170,8 @@ def _readable(block: ReadyText, env: _Env) -> ReadyText:
             return r
         ratio = contrast(r.color, background)
         message = f"colour #{r.color} is hard to read on the slide ({ratio:.1f}:1); not used"
-        env.diagnostics.warn(block.source, message, f"pick one with {MIN_CONTRAST}:1 contrast")
+        hint = f"pick one with {MIN_CONTRAST}:1 contrast"
+        env.diagnostics.warn(block.source, message, hint, rule="contrast")
         return replace(r, color=None)
 
     def runs(rs: tuple[Run, ...]) -> tuple[Run, ...]:
@@ -216,7 +217,7 @@ def _listing(code: Code, env: _Env) -> Listing:
     )
     if not known:
         message = f"unknown code language '{code.language}': shown without highlighting"
-        env.diagnostics.warn(code.source, message)
+        env.diagnostics.warn(code.source, message, "name a language Pygments knows", rule="code")
     return Listing(lines, code.source, code.click)
 
 
@@ -224,7 +225,8 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
     """The picture with its pixel size; text in its place when it cannot be shown."""
     if image.path.startswith(("http://", "https://")):
         hint = "download it next to the talk and use the local path"
-        env.diagnostics.warn(image.source, f"web image not embedded: {image.path}", hint)
+        message = f"web image not embedded: {image.path}"
+        env.diagnostics.warn(image.source, message, hint, rule="picture")
         return _stand_in(image)
     found = env.assets.picture(image.path)
     if found.problem:
@@ -232,7 +234,8 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
         return _stand_in(image)
     if not image.alt.strip():
         hint = "describe it: ![what the picture shows](path)"
-        env.diagnostics.warn(image.source, "picture without alt text: screen readers skip it", hint)
+        message = "picture without alt text: screen readers skip it"
+        env.diagnostics.warn(image.source, message, hint, rule="picture")
     width_pct, width_px = image.width_pct, image.width_px or _width_for_height(image, found.size)
     return Figure(found.path, image.alt, found.size, image.source, width_pct,
                   width_px, image.caption, click=image.click)  # fmt: skip

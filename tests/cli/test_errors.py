@@ -108,7 +108,8 @@ def test_strict_turns_warnings_into_failure(in_tmp: Path, previous_deck: bytes) 
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "talk/talk.md:3:1: warning: slide 'Crowded' is too long for one slide;"
-        " continued on 2 more marked '(cont.)'",
+        " continued on 2 more marked '(cont.)' [continued]",
+        "  hint: split it into slides of your own, or say less on it",
         "--strict: 1 warning(s); no deck was written",
         "build failed: 1 problem",
     ]

@@ -108,3 +108,60 @@ def test_export_without_libreoffice_says_what_to_install(
     assert result.exit_code == 1
     assert "PDF export needs LibreOffice" in result.output
     assert "apt-get install libreoffice-impress" in result.output
+
+
+SCRIPT_TALK = """---
+title: Rehearsed
+duration: 2
+---
+
+## Opening
+
+- Hello
+
+::: notes
+Welcome everyone, this is the opening of the talk.
+
+A second paragraph of notes.
+:::
+
+## Middle
+
+- Nothing said here
+"""
+
+
+def test_export_notes_writes_a_markdown_script_with_times(in_tmp: Path) -> None:
+    write_talk(in_tmp, SCRIPT_TALK)
+    result = run("export", "--notes", "-o", "build/script.md")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "wrote the speaker script build/script.md: 3 slides, 0:55 planned of a 2:00 slot:"
+        " 1:05 under"
+    )
+    text = (in_tmp / "build/script.md").read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. Rehearsed", "## 2. Opening", "## 3. Middle"]
+    # title 15 s; 14 words of notes are 6 s, but a content slide is up for 20 s at least
+    assert "*0:15–0:35 (20 s), talk/talk.md:6*" in text
+    assert "*0:35–0:55 (20 s), talk/talk.md:16*" in text
+    assert "Welcome everyone, this is the opening of the talk." in text
+
+
+def test_export_notes_writes_printable_html_with_a_drawing_of_each_slide(in_tmp: Path) -> None:
+    write_talk(in_tmp, SCRIPT_TALK)
+    result = run("export", "--notes")
+    assert result.exit_code == 0, result.output
+    html = (in_tmp / "build/talk-script.html").read_text(encoding="utf-8")
+    assert html.count("<article>") == 3
+    assert html.count('<div class="thumb"') == 3
+    assert "<h2>2. Opening</h2>" in html
+    assert "<p>A second paragraph of notes.</p>" in html
+    assert not (in_tmp / "build/talk.pptx").exists()  # a script needs no deck
+
+
+def test_export_notes_refuses_a_name_it_cannot_write(in_tmp: Path) -> None:
+    write_talk(in_tmp, SCRIPT_TALK)
+    result = run("export", "--notes", "-o", "script.txt")
+    assert result.exit_code == 1
+    assert "script.txt does not end in .html" in result.output

@@ -115,10 +115,10 @@ def test_marp_html_that_cannot_show_is_warned_about_once_each(marp: Built) -> No
     warned = [line.split(": warning: ")[1] for line in marp.output.splitlines()
               if ": warning: " in line]  # fmt: skip
     assert sorted(warned) == [
-        "HTML <details> is dropped",
-        "HTML <style> is dropped",
-        "picture without alt text: screen readers skip it",  # Marp's ![w:300](...)
-        "picture without alt text: screen readers skip it",  # and its ![bg right:30%](...)
+        "HTML <details> is dropped [markup]",
+        "HTML <style> is dropped [markup]",
+        "picture without alt text: screen readers skip it [picture]",  # Marp's ![w:300](...)
+        "picture without alt text: screen readers skip it [picture]",  # ![bg right:30%](...)
     ]
 
 

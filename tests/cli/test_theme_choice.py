@@ -14,7 +14,7 @@ def test_an_unknown_theme_name_builds_in_the_default_theme_with_a_warning(in_tmp
     result = run("build")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
-        "talk/talk.md:3:8: warning: unknown theme 'drak'; the default theme is used\n"
+        "talk/talk.md:3:8: warning: unknown theme 'drak'; the default theme is used [markup]\n"
         "  hint: did you mean 'dark'? deckgen themes: dark, default, paper, "
         "or a path to a .yaml theme file"
     )

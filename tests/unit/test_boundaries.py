@@ -18,6 +18,8 @@ ALLOWED = {
     "click": {"cli.py"},
     "yaml": {"yamlfile.py"},
     "pygments": {"highlight.py"},
+    "starlette": {"preview/server.py"},
+    "uvicorn": {"preview/server.py"},
 }
 
 

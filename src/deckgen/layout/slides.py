@@ -17,6 +17,7 @@ MAX_TITLE_HEIGHT = 172.8  # points: a title never takes more than a third of the
 TITLE_SMALLEST = 16.0  # points: below its floor a title may shrink this far before it is cut
 SECTION_BAR = 12.0  # points: the accent bar beside a section title
 FOOTER_MARGIN = 16.0  # points between the footer line and the slide's bottom edge
+SHRINK_UNSEEN = 2.0  # points: a shrink this small (one step) is not a warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +104,13 @@ def warn_heading(
     short = title if len(title) <= 60 else title[:57] + "..."
     if heading.cut:
         hint = "a title is a line or two; move the rest into the slide"
-        diagnostics.warn(where, f"title '{short}' is too long for a slide and was cut", hint)
-    elif heading.shrunk_from:
-        size = heading.paragraph.style.size
-        diagnostics.warn(
-            where, f"title '{short}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit"
-        )
+        message = f"title '{short}' is too long for a slide and was cut"
+        diagnostics.warn(where, message, hint, rule="title-cut")
+    elif heading.shrunk_from and heading.paragraph.style.size < heading.shrunk_from * 0.75:
+        size = heading.paragraph.style.size  # a few points smaller is no one's concern
+        message = f"title '{short}' shrunk from {heading.shrunk_from:g} to {size:g} pt to fit"
+        hint = "shorten the title to a line"
+        diagnostics.warn(where, message, hint, rule="title-shrunk")
 
 
 def content_slides(
@@ -173,9 +175,9 @@ def _warn_fit(
         first = fitted[1].blocks[0]
         at = first.source
         more = len(fitted) - 1
-        diagnostics.warn(
-            at, f"{name} is too long for one slide; continued on {more} more marked '(cont.)'"
-        )
+        message = f"{name} is too long for one slide; continued on {more} more marked '(cont.)'"
+        hint = "split it into slides of your own, or say less on it"
+        diagnostics.warn(at, message, hint, rule="continued")
     elif fitted and fitted[0].shrunk:
         small = fitted[0].sized(ctx)
         full = ctx.at_step(0)
@@ -185,10 +187,12 @@ def _warn_fit(
             "table": (small.table, full.table),
         }
         used = blocks.kinds(fitted[0].blocks)
-        told = ", ".join(
-            f"{kind} {now:g} pt" for kind, (now, was) in sizes.items() if kind in used and now < was
-        )
-        diagnostics.warn(where, f"{name}: shrunk to fit ({told})")
+        shrunk = {k: (now, was) for k, (now, was) in sizes.items() if k in used and now < was}
+        if all(was - now <= SHRINK_UNSEEN for now, was in shrunk.values()):
+            return  # a step of 2 pt is hard to see; not worth a warning
+        told = ", ".join(f"{kind} {now:g} pt" for kind, (now, _) in shrunk.items())
+        hint = "say less on the slide, or split it in two"
+        diagnostics.warn(where, f"{name}: shrunk to fit ({told})", hint, rule="shrunk")
 
 
 def quote_shapes(paragraphs: tuple[Paragraph, ...], box: Box, ctx: Ctx) -> list[Shape] | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from deckgen.errors import Problem, SourceLocation, TalkError, did_you_mean
+from deckgen.errors import RULES, Problem, SourceLocation, TalkError, did_you_mean
 from deckgen.markdown.notes import lazy_values
 from deckgen.model import LAYOUT_NAMES, DeckMeta
 from deckgen.theme import builtin_themes
@@ -149,6 +149,22 @@ def _classes(value: Any) -> str:
     return _text(value)
 
 
+def _check(value: Any) -> tuple[str, ...]:
+    """`check: {ignore: [no-notes, shrunk]}`: the rules (errors.RULES) check leaves out."""
+    if not isinstance(value, LocDict) or set(value) - {"ignore"}:
+        raise _BadValue("must be like {ignore: [no-notes, shrunk]}")
+    names = value.get("ignore")
+    names = LocList([names]) if isinstance(names, str) else names
+    if not isinstance(names, LocList) or not all(isinstance(n, str) for n in names):
+        raise _BadValue("'ignore' must list rule names", value.value_marks["ignore"])
+    for name in names:
+        if name not in RULES:
+            hint = did_you_mean(name, RULES) or f"the rules: {', '.join(RULES)}"
+            mark = value.value_marks["ignore"]
+            raise _BadValue(f"names '{name}', which is not a rule", mark, hint)
+    return tuple(names)
+
+
 def _notes(value: Any) -> tuple[str, ...]:
     text = _text(value)
     return tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
@@ -172,6 +188,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "incremental": _flag,  # Pandoc's -i: every list appears item by item
     "section-numbers": _flag,  # Pandoc's --number-sections: section slides show their number
     "notes": _notes,  # Pandoc's notes for the title slide
+    "check": _check,  # rules deckgen check leaves out
     # Marp's keys that deckgen reads: `size` is the aspect, the others pick the slide rules.
     "size": _aspect,
     "marp": _flag,
@@ -273,6 +290,8 @@ def _read_keys(data: LocDict, path: str, where: SourceLocation) -> FrontMatter:
     divider = values.pop("headingDivider", ())
     notes = values.pop("notes", ())
     directives: dict[str, str] = {k: values.pop(k) for k in ("header", "class") if k in values}
+    if "check" in values:
+        values["check-ignore"] = values.pop("check")
     known = {k.replace("-", "_"): v for k, v in values.items()}
     meta = DeckMeta(source=where, value_sources=tuple(places.items()))
     meta = replace(meta, **{k: v for k, v in known.items() if k in _META_FIELDS})

@@ -58,7 +58,7 @@ def _measurable(font: str, instead: str, where: SourceLocation, warn: Diagnostic
         hint = (
             f"the deck uses '{instead}'; install '{font}' (or name its folder in DECKGEN_FONT_PATH)"
         )
-        warn.warn(where, message, hint)
+        warn.warn(where, message, hint, rule="template")
         return instead
     return font
 
