@@ -8,7 +8,7 @@ import pytest
 
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.spec import load_spec
-from deckgen.errors import Diagnostics
+from deckgen.errors import Diagnostics, DiagramSpecError
 from deckgen.theme import Theme, load_theme
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "diagrams"
@@ -154,3 +154,20 @@ def test_a_filled_label_is_padded_in_proportion_to_its_font() -> None:
         box = scene.boxes[item]
         assert box.x - background.points[0][0] == 0.45 * size
         assert box.y - background.points[0][1] == 0.2 * size
+
+
+def test_a_step_opens_a_gate_and_only_a_gate() -> None:
+    scene = _example("site.yaml")
+    assert [s.open for s in scene.steps] == [frozenset(), frozenset({"server"})]
+    leaves = {p.part for p in scene.prims if p.owner == "server" and ".gate." in p.part}
+    assert leaves == {"server.gate.shut", "server.gate.open"}  # the step picks one to draw
+
+
+def test_opening_what_has_no_gate_is_an_error_at_the_step() -> None:
+    text = (
+        (EXAMPLES / "site.yaml")
+        .read_text("utf-8")
+        .replace("open: [server.gate]", "open: [browser]")
+    )
+    with pytest.raises(DiagramSpecError, match="'open' names site 'browser', which has no gate"):
+        load_spec(text, "site.yaml")

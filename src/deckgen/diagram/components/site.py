@@ -8,6 +8,7 @@ from deckgen.diagram.components.base import (
     SIGN_PX,
     Ctx,
     Drawn,
+    Pen,
     TextLook,
     fit_size,
     font_from,
@@ -17,7 +18,7 @@ from deckgen.diagram.components.base import (
     measure,
     text_lines,
 )
-from deckgen.diagram.components.fence import barrier, fence_prims
+from deckgen.diagram.components.fence import fence_prims, gate_prims, point_at
 from deckgen.diagram.components.person import figure
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, rect
 from deckgen.diagram.fields import show
@@ -123,18 +124,15 @@ def _fence(
 ) -> list[Prim]:
     if gate is None:
         pts, _ = _perimeter(box, "s", 0.5)
-        return fence_prims(pts, None, item.id, f"{item.id}.fence", ctx.ink)
+        return fence_prims(pts, None, item.id, f"{item.id}.fence", Pen())
     side = str(gate.get("side", "s"))
     at = float(gate.get("at", 0.5))  # type: ignore[arg-type]
     width = float(gate.get("width", 150.0))  # type: ignore[arg-type]
     pts, mid = _perimeter(box, side, at)
     gap = (mid - width / 2, mid + width / 2)
-    prims = fence_prims(pts, gap, item.id, f"{item.id}.fence", ctx.ink)
-    from deckgen.diagram.components.fence import point_at
-
-    a, b = point_at(pts, mid - width / 2), point_at(pts, mid + width / 2)
+    prims = fence_prims(pts, gap, item.id, f"{item.id}.fence", Pen())
     part = f"{item.id}.gate"
-    prims += barrier(a, b, item.id, part, ctx.ink)
+    prims += gate_prims(pts, gap, item.id, Pen(), ctx)
     gx, gy = point_at(pts, mid)
     dx, dy = DIRS[side]
     anchors["gate"] = Anchor(gx + dx * 12, gy + dy * 12, dx, dy)
@@ -146,8 +144,11 @@ def _fence(
     if label:
         look = _gate_look(ctx, item, gate)
         width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
-        inward = max(GATE_BAND * 0.75, (height if side in "ns" else width_text) / 2 + 26)
-        center = (gx - dx * inward, gy - dy * inward)
+        # inside, beside the latch post: clear of the leaf, which swings in from the hinge
+        along = (width_text if side in "ns" else height) / 2 + width / 2 + 16
+        inward = (height if side in "ns" else width_text) / 2 + 26
+        ux, uy = -dy, dx  # the outline's direction at the gate (clockwise)
+        center = (gx + ux * along - dx * inward, gy + uy * along - dy * inward)
         tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
         tag_prim = rect(
             tag, fill=ctx.panel, stroke=ctx.ink, width=2, radius=8, owner=item.id, part=part

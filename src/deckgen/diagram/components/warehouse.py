@@ -120,7 +120,10 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     """The building at its own proportions, as large as fits `box`, standing on its bottom."""
     w, h = natural_size(item, ctx)
     plan = _plan(item, ctx, max(min(box.w / w, box.h / h), 0.2))
+    if abs(box.w - plan.width) < 2:  # natural size, rounded: the door takes up the rest
+        plan = _with_door(plan, plan.door_w + box.w - plan.width)
     width, height = plan.width, plan.height
+    height = box.h if abs(box.h - height) < 1 else height  # natural size, rounded
     shed = Box(box.x + (box.w - width) / 2, box.bottom - height, width, height)
     pen = Pen(plan.scale)
     s = plan.scale
@@ -148,7 +151,9 @@ def draw(item: Item, box: Box, ctx: Ctx) -> Drawn:
     door = Box(wall.right - MARGIN * s - plan.door_w, top, plan.door_w, wall.bottom - top)
     door = Box(door.x, max(door.y, wall.bottom - 0.8 * wall.h), door.w, min(door.h, 0.8 * wall.h))
     prims += _door(ctx, door, pen, item.id)
-    rack = Box(wall.x + MARGIN * s, wall.bottom - MARGIN * s - plan.rack_h, plan.rack_w, plan.rack_h)
+    rack = Box(
+        wall.x + MARGIN * s, wall.bottom - MARGIN * s - plan.rack_h, plan.rack_w, plan.rack_h
+    )
     rack_prims, rack_parts = _racks(ctx, item, rack, plan, pen)
     prims += rack_prims
     parts.update(rack_parts)
