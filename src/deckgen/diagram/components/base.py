@@ -208,11 +208,13 @@ def wrap(text: str, width: float, look: TextLook) -> list[str]:
 
 
 def fit_size(text: str, width: float, look: TextLook, floor: float) -> tuple[float, bool]:
-    """The largest size (down to `floor`) at which `text` fits `width`, and if it fits."""
+    """The largest size (down to `floor`) at which `text` fits `width`, and if it fits (a
+    chip measured for its text fits it, whatever the last bit of floating point says)."""
     size = look.size
-    while size > floor and measure(text, look, size) > width:
+    room = width + 0.01
+    while size > floor and measure(text, look, size) > room:
         size = max(size - max(1.0, size / 40), floor)
-    return size, measure(text, look, size) <= width
+    return size, measure(text, look, size) <= room
 
 
 def contrast_text(fill: str | None, ink: str = INK) -> str:
