@@ -171,3 +171,25 @@ def test_opening_what_has_no_gate_is_an_error_at_the_step() -> None:
     )
     with pytest.raises(DiagramSpecError, match="'open' names site 'browser', which has no gate"):
         load_spec(text, "site.yaml")
+
+
+@pytest.mark.parametrize("count", [1, 3, 6, 7, 12])
+def test_people_in_a_site_never_overlap(count: int) -> None:
+    text = (EXAMPLES / "site.yaml").read_text("utf-8")
+    text = text.replace("count: 6, colors", f"count: {count}, colors")
+    scene = build_scene(load_spec(text, "site.yaml"), _theme(), Diagnostics())
+    torsos = [
+        p
+        for p in scene.prims
+        if p.part == "browser.people" and p.shape == "rect" and p.fill != "F0E442"
+    ]
+    assert len(torsos) == count
+    room = scene.boxes["browser"]
+    for i, a in enumerate(torsos):
+        (ax0, ay0), (ax1, ay1) = a.points
+        h = (ay1 - ay0) / 0.34  # a torso is 0.34 of its figure's height, 0.6 of it wide
+        assert room.x <= ax0 - 0.15 * h and ax1 + 0.15 * h <= room.right
+        for b in torsos[i + 1 :]:
+            (bx0, by0), _ = b.points
+            apart_x, apart_y = abs(bx0 - ax0) >= 0.6 * h, abs(by0 - ay0) >= h
+            assert apart_x or apart_y, "two people overlap"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import zlib
+import math
 
 from deckgen.diagram.components.base import (
     SIGN_PX,
@@ -18,13 +18,14 @@ from deckgen.diagram.components.base import (
     measure,
     text_lines,
 )
-from deckgen.diagram.components.fence import fence_prims, gate_prims, point_at
+from deckgen.diagram.components.fence import SWING, fence_prims, gate_prims, point_at
 from deckgen.diagram.components.person import figure
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, rect
 from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
 GATE_BAND = 64.0
+PERSON_ASPECT = 0.6  # a figure's width to its height
 DIRS = {"n": (0.0, -1.0), "e": (1.0, 0.0), "s": (0.0, 1.0), "w": (-1.0, 0.0)}
 
 
@@ -167,6 +168,9 @@ def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None)
     look = _gate_look(ctx, item, gate) if gate else TextLook()
     across = measure(label, look) + 0.6 * look.size + 60 if label else GATE_BAND
     down = round(1.3 * look.size) + 60 if label else GATE_BAND + 40
+    if gate:  # clear of the leaf, which swings in as far as the gate is wide
+        swing = float(gate.get("width", 150.0)) * math.sin(math.radians(SWING)) + 30  # type: ignore[arg-type]
+        across, down = max(across, swing), max(down, swing)
     if side == "s":
         bottom = box.bottom - down
     elif side == "n":
@@ -179,37 +183,40 @@ def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None)
 
 
 def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim]:
+    """People in a grid of cells inside the room, one figure per cell and never over another:
+    workers stand in line; visitors' rows are staggered, so a crowd looks loose."""
     spec = item.get("people") or {}
     count = int(spec.get("count", 0))
     if count <= 0:
         return []
-    colors = [
-        ctx.color(c) or ctx.ink for c in spec.get("colors", ("blue",))
-    ]  # none: ink, as a person
+    colors = [ctx.color(c) or ctx.ink for c in spec.get("colors", ("blue",))]  # none: ink
     worker = spec.get("role", "worker" if item.get("fenced", True) else "visitor") == "worker"
-    h = min(max(150.0, 0.42 * room.h), 230.0, room.h)  # people grow with a large site
-    w = h * 0.6
-    jitter = 0.0 if worker else 14.0
-    seed = zlib.crc32(item.id.encode())
-    cols = count if worker else max(1, min(count, int(room.w // (w * 1.6))))
+    cols, h = _grid(count, room)
     rows = -(-count // cols)
-    h = min(h, (room.h - 10 * (rows - 1)) / rows)
-    w = h * 0.6
+    cell_w, cell_h = room.w / cols, room.h / rows
+    w = PERSON_ASPECT * h
     prims: list[Prim] = []
     for i in range(count):
         r, col = divmod(i, cols)
         in_row = min(cols, count - r * cols)
-        step_x = room.w / in_row
-        x = room.x + step_x * (col + 0.5) - w / 2 + _wobble(seed, i, 0) * jitter
-        y = room.y + (room.h - rows * h) / 2 + r * h + _wobble(seed, i, 1) * jitter
-        prims += figure(
-            Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people", ctx.ink
-        )
+        x = room.x + (room.w - in_row * cell_w) / 2 + (col + 0.5) * cell_w - w / 2
+        y = room.y + r * cell_h + (cell_h - h) / 2
+        if not worker and in_row > 1:  # a step up or down, within the cell's spare height
+            y += (cell_h - h) / 2 * (0.6 if (i % 2) else -0.6)
+        figure_box = Box(x, y, w, h)
+        prims += figure(figure_box, colors[i % len(colors)], worker, item.id,
+                        f"{item.id}.people", ctx.ink)  # fmt: skip
     parts["people"] = room
     return prims
 
 
-def _wobble(seed: int, i: int, axis: int) -> float:
-    """A fixed pseudo-random number in [-1, 1]: crowds look loose but render the same each time."""
-    value = zlib.crc32(f"{seed}:{i}:{axis}".encode()) % 2001
-    return value / 1000.0 - 1.0
+def _grid(count: int, room: Box) -> tuple[int, float]:
+    """The columns that let the people stand tallest (at most 230 px, a 15 % margin in every
+    cell), fewer rows on a tie; and that height."""
+    best = (1, 0.0)
+    for cols in range(1, count + 1):
+        rows = -(-count // cols)
+        h = min(230.0, 0.85 * room.h / rows, 0.8 * room.w / cols / PERSON_ASPECT)
+        if h > best[1] + 0.5:
+            best = (cols, h)
+    return best
