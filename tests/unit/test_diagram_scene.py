@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from deckgen.diagram.display import Prim, prim_bounds
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.spec import load_spec
 from deckgen.errors import Diagnostics, DiagramSpecError
@@ -193,3 +194,35 @@ def test_people_in_a_site_never_overlap(count: int) -> None:
             (bx0, by0), _ = b.points
             apart_x, apart_y = abs(bx0 - ax0) >= 0.6 * h, abs(by0 - ay0) >= h
             assert apart_x or apart_y, "two people overlap"
+
+
+@pytest.mark.parametrize("name", ["warehouse.yaml", "truck.yaml", "tool.yaml", "a-trucks.yaml"])
+def test_nothing_is_drawn_over_a_chip(name: str) -> None:
+    """A tool's or a cargo's chip is drawn after, and clear of, every other part of its item."""
+    scene = _example(name)
+    chips = [
+        (i, prim_bounds(p))
+        for i, p in enumerate(scene.prims)
+        if p.shape == "rect"
+        and (".tools." in p.part or ".cargo." in p.part or p.part == p.owner)
+        and scene.boxes.get(p.owner) is not None
+        and _is_chip(scene, p)
+    ]
+    assert chips
+    for i, box in chips:
+        owner = scene.prims[i].owner
+        for later in scene.prims[i + 1 :]:
+            if later.owner != owner or later.part == scene.prims[i].part:
+                continue
+            other = prim_bounds(later)
+            inside = min(box.right, other.right) - max(box.x, other.x) > 1 and (
+                min(box.bottom, other.bottom) - max(box.y, other.y) > 1
+            )
+            assert not inside, f"{later.part} is drawn over the chip {scene.prims[i].part}"
+
+
+def _is_chip(scene: Scene, prim: Prim) -> bool:
+    """A chip is a rect followed by its own text."""
+    index = scene.prims.index(prim)
+    after = scene.prims[index + 1 : index + 2]
+    return bool(after) and after[0].shape == "text" and after[0].part == prim.part
