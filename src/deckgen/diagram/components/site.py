@@ -145,15 +145,20 @@ def _fence(
     if label:
         look = _gate_look(ctx, item, gate)
         width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
-        # inside, beside the latch post: clear of the leaf, which swings in from the hinge
+        # inside, beside the latch post (else the hinge post): clear of the swinging leaf
         along = (width_text if side in "ns" else height) / 2 + width / 2 + 16
         inward = (height if side in "ns" else width_text) / 2 + 26
         ux, uy = -dy, dx  # the outline's direction at the gate (clockwise)
-        center = (gx + ux * along - dx * inward, gy + uy * along - dy * inward)
-        tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
-        tag_prim = rect(
-            tag, fill=ctx.panel, stroke=ctx.ink, width=2, radius=8, owner=item.id, part=part
-        )
+        room = box.inset(12)
+        tag = Box(0, 0, 0, 0)
+        for sign in (1.0, -1.0, 0.0):
+            center = (gx + sign * ux * along - dx * inward, gy + sign * uy * along - dy * inward)
+            tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
+            if room.x <= tag.x and tag.right <= room.right and room.y <= tag.y <= room.bottom:
+                break
+        center = tag.center
+        pen = Pen()
+        tag_prim = rect(tag, **pen.shape(ctx.panel), radius=pen.radius, owner=item.id, part=part)
         prims += [tag_prim, *text_lines([label], center, look, ctx.ink, item.id, part)]
     parts["gate"] = gate_box
     return prims

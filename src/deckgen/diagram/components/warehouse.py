@@ -87,7 +87,7 @@ def _plan(item: Item, ctx: Ctx, scale: float) -> _Plan:
         else 0.0, 0.0,
     )  # fmt: skip
     wall_h = plan.wall_h
-    door_w = max(0.5 * wall_h, 0.3 * (plan.width + 0.0), 120 * scale)
+    door_w = max(0.42 * wall_h, 0.2 * plan.width, 120 * scale)
     plan = _with_door(plan, door_w)
     if plan.width < WIDE * plan.height:  # never a tall house: the door grows until it is wide
         plan = _with_door(plan, door_w + (WIDE * wall_h - plan.width) / (1 - 0.07 * WIDE))
