@@ -226,3 +226,22 @@ def _is_chip(scene: Scene, prim: Prim) -> bool:
     index = scene.prims.index(prim)
     after = scene.prims[index + 1 : index + 2]
     return bool(after) and after[0].shape == "text" and after[0].part == prim.part
+
+
+def test_every_truck_is_as_long_unless_sized() -> None:
+    scene = _example("truck.yaml")
+    assert scene.boxes["right"].w == scene.boxes["left"].w == 760  # four chips and three
+    spec = "deckgen: 1\nitems:\n  t: {kind: truck, at: [100, 100], size: [600, 300], cargo: [a]}\n"
+    assert build_scene(load_spec(spec, "x.yaml"), _theme(), Diagnostics()).boxes["t"].w == 600
+
+
+def test_the_warehouse_is_wide_and_the_same_on_both_slides_of_the_talk() -> None:
+    talk = Path(__file__).parents[2] / "diagrams"
+    boxes = [
+        build_scene(load_spec((talk / n).read_text("utf-8"), n), _theme(), Diagnostics()).boxes[
+            "src"
+        ]
+        for n in ("trucks.yaml", "warehouse.yaml")
+    ]
+    assert (boxes[0].w, boxes[0].h) == (boxes[1].w, boxes[1].h)
+    assert boxes[0].w >= 1.45 * boxes[0].h

@@ -141,27 +141,46 @@ def _fence(
     cx, cy = gx + dx * 34, gy + dy * 34
     across = (width, 40.0) if side in "ns" else (40.0, width)
     gate_box = Box(cx - across[0] / 2, cy - across[1] / 2, *across)
-    label = str(gate.get("label", ""))
-    if label:
-        look = _gate_look(ctx, item, gate)
-        width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
-        # inside, beside the latch post (else the hinge post): clear of the swinging leaf
-        along = (width_text if side in "ns" else height) / 2 + width / 2 + 16
-        inward = (height if side in "ns" else width_text) / 2 + 26
-        ux, uy = -dy, dx  # the outline's direction at the gate (clockwise)
-        room = box.inset(12)
-        tag = Box(0, 0, 0, 0)
-        for sign in (1.0, -1.0, 0.0):
-            center = (gx + sign * ux * along - dx * inward, gy + sign * uy * along - dy * inward)
-            tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
-            if room.x <= tag.x and tag.right <= room.right and room.y <= tag.y <= room.bottom:
-                break
-        center = tag.center
+    tag = _gate_tag(ctx, item, box, gate)
+    if tag is not None:
+        label, look = str(gate.get("label", "")), _gate_look(ctx, item, gate)
         pen = Pen()
         tag_prim = rect(tag, **pen.shape(ctx.panel), radius=pen.radius, owner=item.id, part=part)
-        prims += [tag_prim, *text_lines([label], center, look, ctx.ink, item.id, part)]
+        prims += [tag_prim, *text_lines([label], tag.center, look, ctx.ink, item.id, part)]
     parts["gate"] = gate_box
     return prims
+
+
+def _gate_tag(ctx: Ctx, item: Item, box: Box, gate: dict[str, object]) -> Box | None:
+    """Where the gate's label sits: inside, beside the latch post, else beside the hinge post
+    (clear of the leaf, open or shut); else, in a site too narrow for either, just inside the
+    opening."""
+    label = str(gate.get("label", ""))
+    if not label:
+        return None
+    side = str(gate.get("side", "s"))
+    width = float(gate.get("width", 150.0))  # type: ignore[arg-type]
+    pts, mid = _perimeter(box, side, float(gate.get("at", 0.5)))  # type: ignore[arg-type]
+    gx, gy = point_at(pts, mid)
+    dx, dy = DIRS[side]
+    look = _gate_look(ctx, item, gate)
+    width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
+    along = (width_text if side in "ns" else height) / 2 + width / 2 + 16
+    inward = (height if side in "ns" else width_text) / 2 + 26
+    ux, uy = -dy, dx  # the outline's direction at the gate (clockwise)
+    room = box.inset(12)
+    tag = Box(0, 0, 0, 0)
+    for sign in (1.0, -1.0, 0.0):
+        center = (gx + sign * ux * along - dx * inward, gy + sign * uy * along - dy * inward)
+        tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
+        if (
+            room.x <= tag.x
+            and tag.right <= room.right
+            and room.y <= tag.y
+            and (tag.bottom <= room.bottom)
+        ):
+            break
+    return tag
 
 
 def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None) -> Box:
@@ -176,6 +195,10 @@ def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None)
     if gate:  # clear of the leaf, which swings in as far as the gate is wide
         swing = float(gate.get("width", 150.0)) * math.sin(math.radians(SWING)) + 30  # type: ignore[arg-type]
         across, down = max(across, swing), max(down, swing)
+    tag = _gate_tag(ctx, item, box, gate) if gate else None
+    if tag is not None:  # wherever the tag went, the people stay clear of it
+        down = max(down, {"s": box.bottom - tag.y, "n": tag.bottom - box.y}.get(side, 0.0) + 20)
+        across = max(across, {"w": tag.right - box.x, "e": box.right - tag.x}.get(side, 0.0) + 20)
     if side == "s":
         bottom = box.bottom - down
     elif side == "n":
