@@ -19,8 +19,10 @@ ROOT = HERE.parent  # the repository: the shipped talk's paths are relative to i
 @pytest.fixture(scope="session")
 def shipped_talk_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One output folder for every build of the shipped talk (talk/) in the session. The
-    diagram cache sits beside the deck (<folder>/.deckgen-cache/diagrams), so the talk's
-    diagrams render once however many tests build it."""
+    diagram cache lives with the talk's project (the repository's build/.deckgen-cache/,
+    whatever -o says), and every build of the talk records what it used, so the talk's
+    diagrams render at most once per session however many tests build it (and pruning by one
+    build keeps the others' renders while their decks exist)."""
     return tmp_path_factory.mktemp("shipped-talk")
 
 

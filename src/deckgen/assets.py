@@ -79,6 +79,7 @@ class FileAssets:
     allow_outside: bool = True
     read: set[Path] = field(default_factory=set)
     texts: dict[str, DiagramText] = field(default_factory=dict)  # by PNG path
+    used: set[Path] = field(default_factory=set)  # the cache files this build reads
     later: Later | None = None  # diagrams drawn in worker processes, written by finish()
     _pictures: dict[str, PictureFile] = field(default_factory=dict)
 
@@ -103,6 +104,8 @@ class FileAssets:
                               "choose another path with -o") from None  # fmt: skip
         for s in steps:
             self.texts[str(s.png)] = DiagramText(shown, ref.source, s.text_px, s.width_px)
+            key = s.png.stem.rsplit("-", 1)[0]  # <key>-<step>.png beside its record <key>.json
+            self.used.update((s.png, s.png.with_name(f"{key}.json")))
         return tuple(
             DiagramStep(
                 s.number, str(s.png), (s.width_px, s.height_px), s.caption, s.notes, s.text_px
@@ -158,9 +161,11 @@ class FileAssets:
         stem = self.cache.parent / "pictures" / hashlib.sha256(data).hexdigest()[:24]
         for suffix in (".png", ".jpg"):
             if stem.with_suffix(suffix).is_file():
+                self.used.add(stem.with_suffix(suffix))
                 return stem.with_suffix(suffix)
         out, suffix = converted(path)
         write_atomically(stem.with_suffix(suffix), out)
+        self.used.add(stem.with_suffix(suffix))
         return stem.with_suffix(suffix)
 
     def _svg(self, path: Path) -> PictureFile:
@@ -175,6 +180,7 @@ class FileAssets:
         if not (target.is_file() and png.is_file()):
             write_atomically(png, svg_fallback(path, size))
             write_atomically(target, data)
+        self.used.update((target, png))  # kept by the cache's pruning
         return PictureFile(str(target), size, "SVG")
 
 

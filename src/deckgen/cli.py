@@ -488,14 +488,14 @@ def dump(source: Path, layout: bool, allow_outside: bool, template: Path | None)
     """Print what deckgen understood of SOURCE: the parsed slides, or with --layout the deck
     as laid out (positions in points)."""
     from deckgen.dump import dump_deck, dump_placed
-    from deckgen.files import default_output, diagram_cache
+    from deckgen.files import diagram_cache
     from deckgen.pipeline import placed_talk, read_talk
 
     diagnostics = Diagnostics()
     texts: tuple[SlideText, ...] = ()
     try:
         if layout:
-            cache = diagram_cache(default_output(source))
+            cache = diagram_cache(source)
             placed = placed_talk(source, cache, diagnostics, allow_outside, template)
             text, texts = dump_placed(placed.deck), placed.texts
         else:

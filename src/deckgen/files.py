@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -65,9 +67,51 @@ def default_output(source: Path) -> Path:
     return Path("build") / f"{stem}.pptx"
 
 
-def diagram_cache(output: Path) -> Path:
-    """Where rendered diagram steps are kept: beside the deck, so a clean build folder is fresh."""
-    return output.parent / ".deckgen-cache" / "diagrams"
+def project_root(source: Path) -> Path:
+    """The talk's project: the folder holding talk/ (and diagrams/), resolved through symlinks."""
+    folder = (source if source.is_dir() else source.parent).resolve()
+    return folder.parent if folder.parent != folder.parent.parent else folder
+
+
+def diagram_cache(source: Path) -> Path:
+    """Where rendered diagram steps are kept: with the talk's project
+    (<project>/build/.deckgen-cache/diagrams), whatever `-o` says, so every build of the talk
+    shares them."""
+    return project_root(source) / "build" / ".deckgen-cache" / "diagrams"
+
+
+def prune_cache(cache: Path, deck: Path, used: Iterable[Path], started: float) -> int:
+    """After a successful build of `deck`: record the cache files it used, then delete every
+    file in the cache no recorded build uses (the latest build of each deck that still
+    exists). Files touched since `started` are kept: another build may be making them.
+    Returns how many files went."""
+    folder = cache.parent
+    builds = folder / "builds"
+    record = builds / f"{hashlib.sha256(str(deck.resolve()).encode()).hexdigest()[:16]}.json"
+    names = sorted({p.name for p in used})
+    write_atomically(record, json.dumps({"deck": str(deck.resolve()), "used": names}).encode())
+    keep: set[str] = set()
+    for path in builds.glob("*.json"):
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if Path(str(data.get("deck", ""))).is_file():
+            keep.update(str(name) for name in data.get("used", ()))
+        else:
+            path.unlink(missing_ok=True)  # a deck deleted since: its renders go too
+    gone = 0
+    for sub in (cache, folder / "pictures"):
+        for path in sub.glob("*") if sub.is_dir() else ():
+            if path.name in keep or not path.is_file():
+                continue
+            try:
+                if path.stat().st_mtime < started:
+                    path.unlink()
+                    gone += 1
+            except OSError:
+                pass  # gone already, or another build holds it
+    return gone
 
 
 def watched_files(source: Path) -> list[Path]:
@@ -123,9 +167,7 @@ def check_output(output: Path, suffix: str, inputs: Iterable[Path], force: bool 
 def project_roots(source: Path) -> tuple[Path, ...]:
     """Where a talk may read from: the current folder and the project holding the talk (the
     talk folder's parent, where diagrams/ lives beside talk/), resolved through symlinks."""
-    folder = (source if source.is_dir() else source.parent).resolve()
-    project = folder.parent if folder.parent != folder.parent.parent else folder
-    return tuple(sorted({Path.cwd().resolve(), project}))
+    return tuple(sorted({Path.cwd().resolve(), project_root(source)}))
 
 
 def inside(path: Path, roots: tuple[Path, ...]) -> bool:

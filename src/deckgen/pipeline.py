@@ -19,6 +19,7 @@ from deckgen.files import (
     diagram_cache,
     inside,
     project_roots,
+    prune_cache,
     read_source,
     talk_files,
     write_atomically,
@@ -79,6 +80,7 @@ class Placed:
     chosen: dict[str, int] = field(default_factory=dict)
     texts: tuple[SlideText, ...] = ()
     meta: DeckMeta = field(default_factory=DeckMeta)
+    cached: tuple[Path, ...] = ()  # the diagram cache's files the deck uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,16 +110,18 @@ def build_deck(
     """Build the deck; on any error the previous deck at `output` stays as it was."""
     from deckgen.office import write_pptx
 
-    started = time.perf_counter()
+    started, wall = time.perf_counter(), time.time()
     options = options or BuildOptions()
     output = output or default_output(source)
     check_output(output, ".pptx", [], options.force)  # a wrong name fails before any drawing
-    placed = _place(source, diagram_cache(output), diagnostics, options)
+    cache = diagram_cache(source)
+    placed = _place(source, cache, diagnostics, options)
     check_output(output, ".pptx", placed.inputs, options.force)
     if options.strict and diagnostics.warnings:
         raise StrictError(f"--strict: {len(diagnostics.warnings)} warning(s); no deck was written")
     data = write_pptx(placed.deck, creation_date(), placed.template, placed.chosen)
     write_atomically(output, data)
+    prune_cache(cache, output, placed.cached, wall)
     return BuildResult(output, len(placed.deck.slides), time.perf_counter() - started, placed)
 
 
@@ -133,7 +137,7 @@ def check_talk(
 ) -> Checked:
     """Everything a build does but writing, plus a warning for each content slide without
     notes; the warnings of the rules `ignore` and the front matter's `check:` name dropped."""
-    cache = diagram_cache(default_output(source))
+    cache = diagram_cache(source)
     placed = placed_talk(source, cache, diagnostics, allow_outside, template)
     slides = placed.deck.slides
     silent = {s.source for s in slides if s.kind in NOTED_KINDS and not s.notes.strip()}
@@ -204,7 +208,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]
     if talk.template is None:
-        return Placed(placed, tuple(inputs), texts=texts, meta=deck.meta)
+        return Placed(placed, tuple(inputs), texts=texts, meta=deck.meta, cached=tuple(assets.used))
     from deckgen.office.template import choose_layouts
 
     chosen, warnings = choose_layouts(
@@ -214,7 +218,9 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     for warning in warnings:
         diagnostics.warn(where, warning, rule="template")
     placed = replace(placed, master=None)  # the template's master stays as it is
-    return Placed(placed, tuple(inputs), talk.template, chosen, texts, deck.meta)
+    return Placed(
+        placed, tuple(inputs), talk.template, chosen, texts, deck.meta, tuple(assets.used)
+    )
 
 
 def _later() -> Later:

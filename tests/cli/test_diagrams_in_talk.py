@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from pptx import Presentation
@@ -168,3 +169,33 @@ def test_later_steps_morph_from_the_step_before_with_a_fade_fallback(in_tmp: Pat
         )
     morph = ("p159", ["transition", "morph"], ["transition", "fade"])
     assert found == [None, morph, morph]  # the first step cuts in; the next two animate
+
+
+def test_the_cache_lives_with_the_project_whatever_o_says(in_tmp: Path) -> None:
+    talk(in_tmp, "![Asking](../diagrams/ask.yaml)")
+    assert run("build", "talk", "-o", str(in_tmp / "elsewhere/deck.pptx")).exit_code == 0
+    assert len(list((in_tmp / "build/.deckgen-cache/diagrams").glob("*.png"))) == 3
+    assert not (in_tmp / "elsewhere/.deckgen-cache").exists()
+
+
+def test_a_build_prunes_the_renders_no_build_used(in_tmp: Path) -> None:
+    talk(in_tmp, "![Asking](../diagrams/ask.yaml)")
+    assert run("build").exit_code == 0
+    cache = in_tmp / "build/.deckgen-cache/diagrams"
+    before = {p.name for p in cache.iterdir()}
+    stale = cache / "0123456789abcdef01234567-1.png"
+    stale.write_bytes(b"left by an old build")
+    old = stale.stat().st_mtime - 3600
+    os.utime(stale, (old, old))
+    spec = in_tmp / "diagrams/ask.yaml"
+    spec.write_text(spec.read_text().replace('"Server"', '"Server!"'))
+    for path in cache.iterdir():  # made by an earlier build, not one running now
+        os.utime(path, (old, old))
+    assert run("build").exit_code == 0
+    after = {p.name for p in cache.iterdir()}
+    assert not stale.exists()
+    assert not after & before  # the edited spec's old renders went
+    assert len([n for n in after if n.endswith(".png")]) == 3
+    again = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert run("build").exit_code == 0  # a rebuild keeps (and does not redraw) what it uses
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == again

@@ -55,8 +55,8 @@ def _spec_scene(text: str, diagnostics: Diagnostics | None = None) -> Scene:
 def test_default_render_is_the_content_at_the_density_of_2880_by_1620() -> None:
     scene = _scene("truck.yaml")
     with Image.open(io.BytesIO(render_png(scene, 1))) as image:
-        # the truck and its margin, 1003 x 735.5 canvas px, at 1.5 px per canvas px
-        assert image.size == (1580, 1113)
+        # the two trucks and their margin, 884 x 996 canvas px, at 1.5 px per canvas px
+        assert image.size == (1326, 1494)
         assert image.info["dpi"] == pytest.approx((216, 216), abs=0.01)
 
 
@@ -110,7 +110,7 @@ def test_chip_text_is_drawn_large_by_default() -> None:
 
 def test_chip_text_follows_the_font_and_the_truck_size() -> None:
     base = "deckgen: 1\nitems:\n  t: {kind: truck, at: [100, 100], cargo: [HDb], %s}\n"
-    larger = _chip_text_height(base % "size: [1000, 400]", "t", "cargo.HDb")
+    larger = _chip_text_height(base % "size: [1520, 516]", "t", "cargo.HDb")  # natural: 760x258
     assert larger == pytest.approx(29 * 2, abs=3)  # twice the natural height, twice the text
     chip_font = _chip_text_height(base % "chip: {font: {size: 60}}", "t", "cargo.HDb")
     assert chip_font == pytest.approx(29 * 1.5, abs=2)
@@ -153,9 +153,9 @@ def test_every_step_shares_one_crop(tmp_path: Path) -> None:
 
 def test_the_cargo_box_is_drawn_in_the_style_colour() -> None:
     scene = _scene("a-trucks.yaml")
-    box = scene.boxes["server_truck"]
+    box, view = scene.boxes["server_truck"], scene.shown  # the picture is the cropped view
     image = _image(render_png(scene, 2, (1920, 1080)))  # step 2 emphasizes this truck
-    x, y = round(box.x + 10), round(box.y + 10)  # inside the cargo box, clear of the chips
+    x, y = round(box.x + 10 - view.x), round(box.y + 10 - view.y)  # in the box, clear of chips
     assert image.getpixel((x, y)) == pytest.approx((0xE6, 0x9F, 0x00), abs=3)  # orange
 
 
@@ -163,8 +163,8 @@ def test_emphasize_dims_everything_else() -> None:
     scene = _scene("a-trucks.yaml")
     step3 = _image(render_png(scene, 3, (1920, 1080)))
     step4 = _image(render_png(scene, 4, (1920, 1080)))
-    cargo = scene.boxes["client_truck"]
-    point = (round(cargo.x + 10), round(cargo.y + 10))  # green cargo box
+    cargo, view = scene.boxes["client_truck"], scene.shown  # the picture is the cropped view
+    point = (round(cargo.x + 12 - view.x), round(cargo.y + cargo.h / 2 - view.y))  # green box
     assert step3.getpixel(point) == pytest.approx((0x00, 0x9E, 0x73), abs=3)
     # 30 % of the green left, the rest the white background: 255 + (c - 255) * 0.3
     assert step4.getpixel(point) == pytest.approx((178, 226, 213), abs=3)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from deckgen.diagram.display import Prim, prim_bounds
 from deckgen.diagram.scene import Scene, build_scene
 from deckgen.diagram.spec import load_spec
-from deckgen.errors import Diagnostics
+from deckgen.errors import Diagnostics, DiagramSpecError
 from deckgen.theme import Theme, load_theme
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "diagrams"
@@ -154,3 +155,93 @@ def test_a_filled_label_is_padded_in_proportion_to_its_font() -> None:
         box = scene.boxes[item]
         assert box.x - background.points[0][0] == 0.45 * size
         assert box.y - background.points[0][1] == 0.2 * size
+
+
+def test_a_step_opens_a_gate_and_only_a_gate() -> None:
+    scene = _example("site.yaml")
+    assert [s.open for s in scene.steps] == [frozenset(), frozenset({"server"})]
+    leaves = {p.part for p in scene.prims if p.owner == "server" and ".gate." in p.part}
+    assert leaves == {"server.gate.shut", "server.gate.open"}  # the step picks one to draw
+
+
+def test_opening_what_has_no_gate_is_an_error_at_the_step() -> None:
+    text = (
+        (EXAMPLES / "site.yaml")
+        .read_text("utf-8")
+        .replace("open: [server.gate]", "open: [browser]")
+    )
+    with pytest.raises(DiagramSpecError, match="'open' names site 'browser', which has no gate"):
+        load_spec(text, "site.yaml")
+
+
+@pytest.mark.parametrize("count", [1, 3, 6, 7, 12])
+def test_people_in_a_site_never_overlap(count: int) -> None:
+    text = (EXAMPLES / "site.yaml").read_text("utf-8")
+    text = text.replace("count: 6, colors", f"count: {count}, colors")
+    scene = build_scene(load_spec(text, "site.yaml"), _theme(), Diagnostics())
+    torsos = [
+        p
+        for p in scene.prims
+        if p.part == "browser.people" and p.shape == "rect" and p.fill != "F0E442"
+    ]
+    assert len(torsos) == count
+    room = scene.boxes["browser"]
+    for i, a in enumerate(torsos):
+        (ax0, ay0), (ax1, ay1) = a.points
+        h = (ay1 - ay0) / 0.34  # a torso is 0.34 of its figure's height, 0.6 of it wide
+        assert room.x <= ax0 - 0.15 * h and ax1 + 0.15 * h <= room.right
+        for b in torsos[i + 1 :]:
+            (bx0, by0), _ = b.points
+            apart_x, apart_y = abs(bx0 - ax0) >= 0.6 * h, abs(by0 - ay0) >= h
+            assert apart_x or apart_y, "two people overlap"
+
+
+@pytest.mark.parametrize("name", ["warehouse.yaml", "truck.yaml", "tool.yaml", "a-trucks.yaml"])
+def test_nothing_is_drawn_over_a_chip(name: str) -> None:
+    """A tool's or a cargo's chip is drawn after, and clear of, every other part of its item."""
+    scene = _example(name)
+    chips = [
+        (i, prim_bounds(p))
+        for i, p in enumerate(scene.prims)
+        if p.shape == "rect"
+        and (".tools." in p.part or ".cargo." in p.part or p.part == p.owner)
+        and scene.boxes.get(p.owner) is not None
+        and _is_chip(scene, p)
+    ]
+    assert chips
+    for i, box in chips:
+        owner = scene.prims[i].owner
+        for later in scene.prims[i + 1 :]:
+            if later.owner != owner or later.part == scene.prims[i].part:
+                continue
+            other = prim_bounds(later)
+            inside = min(box.right, other.right) - max(box.x, other.x) > 1 and (
+                min(box.bottom, other.bottom) - max(box.y, other.y) > 1
+            )
+            assert not inside, f"{later.part} is drawn over the chip {scene.prims[i].part}"
+
+
+def _is_chip(scene: Scene, prim: Prim) -> bool:
+    """A chip is a rect followed by its own text."""
+    index = scene.prims.index(prim)
+    after = scene.prims[index + 1 : index + 2]
+    return bool(after) and after[0].shape == "text" and after[0].part == prim.part
+
+
+def test_every_truck_is_as_long_unless_sized() -> None:
+    scene = _example("truck.yaml")
+    assert scene.boxes["right"].w == scene.boxes["left"].w == 760  # four chips and three
+    spec = "deckgen: 1\nitems:\n  t: {kind: truck, at: [100, 100], size: [600, 300], cargo: [a]}\n"
+    assert build_scene(load_spec(spec, "x.yaml"), _theme(), Diagnostics()).boxes["t"].w == 600
+
+
+def test_the_warehouse_is_wide_and_the_same_on_both_slides_of_the_talk() -> None:
+    talk = Path(__file__).parents[2] / "diagrams"
+    boxes = [
+        build_scene(load_spec((talk / n).read_text("utf-8"), n), _theme(), Diagnostics()).boxes[
+            "src"
+        ]
+        for n in ("trucks.yaml", "warehouse.yaml")
+    ]
+    assert (boxes[0].w, boxes[0].h) == (boxes[1].w, boxes[1].h)
+    assert boxes[0].w >= 1.45 * boxes[0].h

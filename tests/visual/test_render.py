@@ -137,7 +137,9 @@ def rendered(
         result = run("build", source, "-o", str(deck), *options)
         assert result.exit_code == 0, result.output
         # laid out again, drawing diagrams from the cache the build just filled
-        placed = place_talk(Path(source), diagram_cache(deck), Diagnostics(), template=template)
+        placed = place_talk(
+            Path(source), diagram_cache(Path(source)), Diagnostics(), template=template
+        )
     return Rendered(name, deck, placed, pdf_words(to_pdf(deck, work)))
 
 

@@ -112,6 +112,7 @@ GATE = mapping(
         "width": LENGTH,
         "label": drawn_text,
         "font": FONT,
+        "open": boolean,
     }
 )
 PEOPLE = mapping(
@@ -144,6 +145,7 @@ KIND_FIELDS: dict[str, dict[str, Check]] = {
         "gate_at": FRACTIONS,
         "gate_width": LENGTH,
         "gate_label": drawn_text,
+        "gate_open": boolean,
     },
     "person": {"role": one_of("worker", "visitor")},
     "box": {},

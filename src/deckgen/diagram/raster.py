@@ -67,7 +67,7 @@ def render_png(scene: Scene, number: int, size: tuple[int, int] = (2880, 1620)) 
     if scene.card is not None:
         canvas.paint(_card(scene, view))
     for prim in scene.prims:
-        if prim.owner in step.visible and _reaches(prim, view):
+        if prim.owner in step.visible and _reaches(prim, view) and _gate_shown(prim, step):
             canvas.paint(prim)
     # The supersampled image is a whole multiple of the output: a box average of each ss x ss
     # block (Pillow's reduce) is the classic supersampling filter, and several times faster
@@ -109,6 +109,15 @@ def _rgb(hex_: str) -> RGB:
 @cache
 def _font(family: str, bold: bool, px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_file(family, bold)), px)
+
+
+def _gate_shown(prim: Prim, step: SceneStep) -> bool:
+    """A gate is drawn twice, shut and open: the step's `open` picks one."""
+    if prim.part.endswith(".gate.open"):
+        return prim.owner in step.open
+    if prim.part.endswith(".gate.shut"):
+        return prim.owner not in step.open
+    return True
 
 
 class _Canvas:

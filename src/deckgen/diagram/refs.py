@@ -37,6 +37,8 @@ def check_refs(c: Checker, by_id: Mapping[str, Item], steps: tuple[Step, ...]) -
                 _check_id(c, by_id, ref, name)
         for ref in step.emphasize:
             check_ref(c, by_id, ref, "emphasize")
+        for ref in step.open:
+            _check_gate(c, by_id, ref)
 
 
 def _error(c: Checker, where: SourceLocation, message: str, hint: str | None = None) -> None:
@@ -164,3 +166,18 @@ def _path(
         steps.append((source, relation, end))
         end = source
     return steps[::-1]
+
+
+def _check_gate(c: Checker, by_id: Mapping[str, Item], ref: Ref) -> None:
+    """A step's `open` names a fenced site or a fence with a gate (`server` or `server.gate`)."""
+    item_id, _, anchor = ref.text.partition(".")
+    _check_id(c, by_id, Ref(item_id, ref.where), "open")
+    item = by_id.get(item_id)
+    if item is None:
+        return
+    gated = (item.kind == "site" and item.get("fenced", True) and item.get("gate")) or (
+        item.kind == "fence" and "gate_at" in item.props
+    )
+    if not gated or anchor not in ("", "gate"):
+        _error(c, ref.where, f"'open' names {item.kind} '{item_id}', which has no gate to open",
+               "name a fenced site with a gate, or a fence with gate_at")  # fmt: skip

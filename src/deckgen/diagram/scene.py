@@ -29,6 +29,7 @@ class SceneStep:
     caption: str = ""
     notes: str = ""
     smallest: float = 0.0  # the smallest text drawn, logical px (0: no text)
+    open: frozenset[str] = frozenset()  # items whose gate is drawn open
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +185,16 @@ def scene_steps(spec: DiagramSpec, layout: Layout) -> tuple[SceneStep, ...]:
         emphasis = frozenset(
             k for ref in step.emphasize for k in _emphasis_keys(spec, layout, ref.text)
         )
-        out.append(SceneStep(step.number, visible, emphasis, caption, step.notes))
+        opened = frozenset(r.text.partition(".")[0] for r in step.open) | _open_gates(spec)
+        out.append(SceneStep(step.number, visible, emphasis, caption, step.notes, open=opened))
     return tuple(out)
+
+
+def _open_gates(spec: DiagramSpec) -> frozenset[str]:
+    """The items whose gate is open in every step (`gate: {open: true}`, `gate_open: true`)."""
+    return frozenset(
+        i.id for i in spec.items if (i.get("gate") or {}).get("open") or i.get("gate_open")
+    )
 
 
 def _own_visibility(spec: DiagramSpec, steps: tuple[Step, ...]) -> dict[str, list[bool]]:

@@ -41,7 +41,7 @@ def schema() -> dict[str, Any]:
         "required": ["kind"],
     }
     steps = {
-        name: _REFS if name in ("show", "hide", "emphasize") else {"type": "string"}
+        name: _REFS if name in ("show", "hide", "emphasize", "open") else {"type": "string"}
         for name in STEP_FIELDS
     }
     return {

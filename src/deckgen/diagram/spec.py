@@ -25,7 +25,7 @@ from deckgen.yamlfile import LocDict, LocList, Mark, load_yaml
 
 FORMAT_VERSION = 1
 TOP_FIELDS = ("deckgen", "canvas", "theme", "styles", "symbols", "items", "steps")
-STEP_FIELDS = ("show", "hide", "emphasize", "caption", "notes")
+STEP_FIELDS = ("show", "hide", "emphasize", "open", "caption", "notes")
 CANVAS = mapping(
     {
         "width": within(CANVAS_WIDTH),
@@ -120,6 +120,7 @@ class Step:
     show: tuple[Ref, ...] = ()
     hide: tuple[Ref, ...] = ()
     emphasize: tuple[Ref, ...] = ()
+    open: tuple[Ref, ...] = ()  # the sites and fences whose gate is open in this step
     caption: str = ""
     notes: str = ""
 
@@ -211,7 +212,7 @@ def _step(c: Checker, number: int, data: Any, mark: Mark) -> Step:
         return Step(number, c.at(mark))
     known = check_fields(c, data, STEP_FIELDS, f"step {number}")
     out: dict[str, Any] = {}
-    for name in ("show", "hide", "emphasize"):
+    for name in ("show", "hide", "emphasize", "open"):
         if name in known:
             out[name] = _refs(c, *known[name], name)
     for name in ("caption", "notes"):

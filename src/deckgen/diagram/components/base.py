@@ -25,6 +25,40 @@ LINE_HEIGHT = 1.22
 INK = "222222"
 WHITE = "FFFFFF"
 FAMILIES = {"sans": "Arial", "mono": "Courier New"}
+# The one drawing system every pictogram is drawn with: a flat side view standing on the
+# ground, one outline weight and one corner radius (both grow with the pictogram's scale), and
+# each fill from the palette outlined in a darker shade of its own hue.
+OUTLINE_PX = 4.0
+CORNER_PX = 10.0
+EDGE_SHADE = 0.42  # how far an outline is darkened from its fill toward black
+
+
+def edge(fill: str | None, ink: str = INK) -> str:
+    """The outline of a fill: the same hue, darker; the ink when there is no fill. A fill
+    already near black (a panel on a dark slide) is outlined lighter, or the outline vanishes."""
+    if not fill:
+        return ink
+    return mix(fill, "FFFFFF", 0.3) if luminance(fill) < 0.03 else mix(fill, "000000", EDGE_SHADE)
+
+
+@dataclass(frozen=True, slots=True)
+class Pen:
+    """The outline weight and corner radius of one pictogram drawn `scale` times its natural
+    size."""
+
+    scale: float = 1.0
+
+    @property
+    def width(self) -> float:
+        return max(2.0, OUTLINE_PX * self.scale)
+
+    @property
+    def radius(self) -> float:
+        return CORNER_PX * self.scale
+
+    def shape(self, fill: str | None) -> dict[str, Any]:
+        """Fill, outline and weight of a shape drawn in `fill`."""
+        return {"fill": fill, "stroke": edge(fill), "width": self.width}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +208,13 @@ def wrap(text: str, width: float, look: TextLook) -> list[str]:
 
 
 def fit_size(text: str, width: float, look: TextLook, floor: float) -> tuple[float, bool]:
-    """The largest size (down to `floor`) at which `text` fits `width`, and if it fits."""
+    """The largest size (down to `floor`) at which `text` fits `width`, and if it fits (a
+    chip measured for its text fits it, whatever the last bit of floating point says)."""
     size = look.size
-    while size > floor and measure(text, look, size) > width:
+    room = width + 0.01
+    while size > floor and measure(text, look, size) > room:
         size = max(size - max(1.0, size / 40), floor)
-    return size, measure(text, look, size) <= width
+    return size, measure(text, look, size) <= room
 
 
 def contrast_text(fill: str | None, ink: str = INK) -> str:
@@ -227,7 +263,7 @@ def chip(
     where: SourceLocation,
     *,
     look: TextLook | None = None,
-    stroke_width: float = 2.0,
+    pen: Pen | None = None,
 ) -> list[Prim]:
     """A rounded chip with a label that fits: shrunk down to 24 px, else a warning."""
     look = look or TextLook()
@@ -240,10 +276,9 @@ def chip(
         )
     size = min(size, box.h / 1.25)  # a flat chip cannot hold tall text either
     look = TextLook(look.family, max(size, ctx.floor), look.bold)
-    radius = min(0.3 * look.size, box.h / 3)
-    body = rect(
-        box, fill=fill, stroke=ctx.ink, width=stroke_width, radius=radius, owner=owner, part=part
-    )
+    pen = pen or Pen(look.size / LABEL_PX)
+    radius = min(pen.radius, box.h / 3)
+    body = rect(box, **pen.shape(fill), radius=radius, owner=owner, part=part)
     return [body, *text_lines([label], box.center, look, contrast_text(fill, ctx.ink), owner, part)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from deckgen.diagram.components.base import Ctx, Drawn, item_label, look_of, text_lines
+from deckgen.diagram.components.base import Ctx, Drawn, Pen, edge, item_label, look_of, text_lines
 from deckgen.diagram.display import (
     Anchor,
     Box,
@@ -32,62 +32,41 @@ def _band(item: Item, ctx: Ctx) -> float:
 
 
 def figure(box: Box, color: str, worker: bool, owner: str, part: str, ink: str) -> list[Prim]:
-    """The figure filling `box` (height drives the proportions)."""
+    """The figure filling `box` (height drives the proportions), drawn like every pictogram:
+    each part in its fill with a darker outline of the same hue; legs in the shirt's dark."""
     h = box.h
     cx, y = box.x + box.w / 2, box.y
     r = 0.11 * h
     head_y = y + 0.2 * h
+    pen = Pen(h / 150)
     kw = {"owner": owner, "part": part}
-    limb = 0.06 * h
-    out = [
-        line(
-            [(cx - 0.085 * h, y + 0.62 * h), (cx - 0.1 * h, y + 0.97 * h)],
-            stroke=ink,
-            width=limb,
-            **kw,
-        ),
-        line(
-            [(cx + 0.085 * h, y + 0.62 * h), (cx + 0.1 * h, y + 0.97 * h)],
-            stroke=ink,
-            width=limb,
-            **kw,
-        ),
-        line(
-            [(cx - 0.15 * h, y + 0.4 * h), (cx - 0.25 * h, y + 0.62 * h)],
-            stroke=color,
-            width=limb * 0.9,
-            **kw,
-        ),
-        line(
-            [(cx + 0.15 * h, y + 0.4 * h), (cx + 0.25 * h, y + 0.62 * h)],
-            stroke=color,
-            width=limb * 0.9,
-            **kw,
-        ),
-        rect(
-            Box(cx - 0.16 * h, y + 0.34 * h, 0.32 * h, 0.34 * h),
-            fill=color,
-            stroke=ink,
-            width=2,
-            radius=0.07 * h,
-            **kw,
-        ),
-        ellipse(Box(cx - r, head_y - r, 2 * r, 2 * r), fill=SKIN, stroke=ink, width=2, **kw),
-    ]
+    limb = 0.07 * h
+    trousers = edge(color)
+    out: list[Prim] = []
+    for side in (-1, 1):
+        leg = [(cx + side * 0.075 * h, y + 0.62 * h), (cx + side * 0.09 * h, y + 0.97 * h)]
+        out.append(line(leg, stroke=trousers, width=limb, **kw))
+    for side in (-1, 1):
+        arm = [(cx + side * 0.14 * h, y + 0.4 * h), (cx + side * 0.24 * h, y + 0.63 * h)]
+        out.append(line(arm, stroke=trousers, width=limb + 2 * pen.width, **kw))
+        out.append(line(arm, stroke=color, width=limb, **kw))
+    torso = Box(cx - 0.16 * h, y + 0.34 * h, 0.32 * h, 0.34 * h)
+    out.append(rect(torso, **pen.shape(color), radius=0.07 * h, **kw))
+    out.append(ellipse(Box(cx - r, head_y - r, 2 * r, 2 * r), **pen.shape(SKIN), **kw))
     if worker:
-        out += hard_hat((cx, head_y - 0.25 * r), r, owner, part, ink)
+        out += hard_hat((cx, head_y - 0.25 * r), r, owner, part, pen)
     return out
 
 
-def hard_hat(center: Point, r: float, owner: str, part: str, ink: str) -> list[Prim]:
+def hard_hat(center: Point, r: float, owner: str, part: str, pen: Pen) -> list[Prim]:
     cx, cy = center
     dome = [
         (cx + 1.05 * r * math.cos(a), cy - 1.05 * r * math.sin(a)) for a in _arc(0, math.pi, 16)
     ]
     brim = Box(cx - 1.4 * r, cy - 0.05 * r, 2.8 * r, 0.28 * r)
     return [
-        polygon(dome, fill=HAT, stroke=ink, width=2, owner=owner, part=part),
-        rect(brim, fill=HAT, stroke=ink, width=2, radius=0.1 * r, owner=owner, part=part),
+        polygon(dome, **pen.shape(HAT), owner=owner, part=part),
+        rect(brim, **pen.shape(HAT), radius=0.1 * r, owner=owner, part=part),
     ]
 
 

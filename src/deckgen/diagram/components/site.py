@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import zlib
+import math
 
 from deckgen.diagram.components.base import (
     SIGN_PX,
     Ctx,
     Drawn,
+    Pen,
     TextLook,
     fit_size,
     font_from,
@@ -17,13 +18,14 @@ from deckgen.diagram.components.base import (
     measure,
     text_lines,
 )
-from deckgen.diagram.components.fence import barrier, fence_prims
+from deckgen.diagram.components.fence import SWING, fence_prims, gate_prims, point_at
 from deckgen.diagram.components.person import figure
 from deckgen.diagram.display import Anchor, Box, Point, Prim, compass_anchors, rect
 from deckgen.diagram.fields import show
 from deckgen.diagram.spec import Item
 
 GATE_BAND = 64.0
+PERSON_ASPECT = 0.6  # a figure's width to its height
 DIRS = {"n": (0.0, -1.0), "e": (1.0, 0.0), "s": (0.0, 1.0), "w": (-1.0, 0.0)}
 
 
@@ -123,18 +125,15 @@ def _fence(
 ) -> list[Prim]:
     if gate is None:
         pts, _ = _perimeter(box, "s", 0.5)
-        return fence_prims(pts, None, item.id, f"{item.id}.fence", ctx.ink)
+        return fence_prims(pts, None, item.id, f"{item.id}.fence", Pen())
     side = str(gate.get("side", "s"))
     at = float(gate.get("at", 0.5))  # type: ignore[arg-type]
     width = float(gate.get("width", 150.0))  # type: ignore[arg-type]
     pts, mid = _perimeter(box, side, at)
     gap = (mid - width / 2, mid + width / 2)
-    prims = fence_prims(pts, gap, item.id, f"{item.id}.fence", ctx.ink)
-    from deckgen.diagram.components.fence import point_at
-
-    a, b = point_at(pts, mid - width / 2), point_at(pts, mid + width / 2)
+    prims = fence_prims(pts, gap, item.id, f"{item.id}.fence", Pen())
     part = f"{item.id}.gate"
-    prims += barrier(a, b, item.id, part, ctx.ink)
+    prims += gate_prims(pts, gap, item.id, Pen(), ctx)
     gx, gy = point_at(pts, mid)
     dx, dy = DIRS[side]
     anchors["gate"] = Anchor(gx + dx * 12, gy + dy * 12, dx, dy)
@@ -142,19 +141,46 @@ def _fence(
     cx, cy = gx + dx * 34, gy + dy * 34
     across = (width, 40.0) if side in "ns" else (40.0, width)
     gate_box = Box(cx - across[0] / 2, cy - across[1] / 2, *across)
-    label = str(gate.get("label", ""))
-    if label:
-        look = _gate_look(ctx, item, gate)
-        width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
-        inward = max(GATE_BAND * 0.75, (height if side in "ns" else width_text) / 2 + 26)
-        center = (gx - dx * inward, gy - dy * inward)
-        tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
-        tag_prim = rect(
-            tag, fill=ctx.panel, stroke=ctx.ink, width=2, radius=8, owner=item.id, part=part
-        )
-        prims += [tag_prim, *text_lines([label], center, look, ctx.ink, item.id, part)]
+    tag = _gate_tag(ctx, item, box, gate)
+    if tag is not None:
+        label, look = str(gate.get("label", "")), _gate_look(ctx, item, gate)
+        pen = Pen()
+        tag_prim = rect(tag, **pen.shape(ctx.panel), radius=pen.radius, owner=item.id, part=part)
+        prims += [tag_prim, *text_lines([label], tag.center, look, ctx.ink, item.id, part)]
     parts["gate"] = gate_box
     return prims
+
+
+def _gate_tag(ctx: Ctx, item: Item, box: Box, gate: dict[str, object]) -> Box | None:
+    """Where the gate's label sits: inside, beside the latch post, else beside the hinge post
+    (clear of the leaf, open or shut); else, in a site too narrow for either, just inside the
+    opening."""
+    label = str(gate.get("label", ""))
+    if not label:
+        return None
+    side = str(gate.get("side", "s"))
+    width = float(gate.get("width", 150.0))  # type: ignore[arg-type]
+    pts, mid = _perimeter(box, side, float(gate.get("at", 0.5)))  # type: ignore[arg-type]
+    gx, gy = point_at(pts, mid)
+    dx, dy = DIRS[side]
+    look = _gate_look(ctx, item, gate)
+    width_text, height = measure(label, look) + 0.6 * look.size, round(1.3 * look.size)
+    along = (width_text if side in "ns" else height) / 2 + width / 2 + 16
+    inward = (height if side in "ns" else width_text) / 2 + 26
+    ux, uy = -dy, dx  # the outline's direction at the gate (clockwise)
+    room = box.inset(12)
+    tag = Box(0, 0, 0, 0)
+    for sign in (1.0, -1.0, 0.0):
+        center = (gx + sign * ux * along - dx * inward, gy + sign * uy * along - dy * inward)
+        tag = Box(center[0] - width_text / 2, center[1] - height / 2, width_text, height)
+        if (
+            room.x <= tag.x
+            and tag.right <= room.right
+            and room.y <= tag.y
+            and (tag.bottom <= room.bottom)
+        ):
+            break
+    return tag
 
 
 def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None) -> Box:
@@ -166,6 +192,13 @@ def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None)
     look = _gate_look(ctx, item, gate) if gate else TextLook()
     across = measure(label, look) + 0.6 * look.size + 60 if label else GATE_BAND
     down = round(1.3 * look.size) + 60 if label else GATE_BAND + 40
+    if gate:  # clear of the leaf, which swings in as far as the gate is wide
+        swing = float(gate.get("width", 150.0)) * math.sin(math.radians(SWING)) + 30  # type: ignore[arg-type]
+        across, down = max(across, swing), max(down, swing)
+    tag = _gate_tag(ctx, item, box, gate) if gate else None
+    if tag is not None:  # wherever the tag went, the people stay clear of it
+        down = max(down, {"s": box.bottom - tag.y, "n": tag.bottom - box.y}.get(side, 0.0) + 20)
+        across = max(across, {"w": tag.right - box.x, "e": box.right - tag.x}.get(side, 0.0) + 20)
     if side == "s":
         bottom = box.bottom - down
     elif side == "n":
@@ -178,37 +211,40 @@ def _people_room(ctx: Ctx, item: Item, box: Box, gate: dict[str, object] | None)
 
 
 def _people(ctx: Ctx, item: Item, room: Box, parts: dict[str, Box]) -> list[Prim]:
+    """People in a grid of cells inside the room, one figure per cell and never over another:
+    workers stand in line; visitors' rows are staggered, so a crowd looks loose."""
     spec = item.get("people") or {}
     count = int(spec.get("count", 0))
     if count <= 0:
         return []
-    colors = [
-        ctx.color(c) or ctx.ink for c in spec.get("colors", ("blue",))
-    ]  # none: ink, as a person
+    colors = [ctx.color(c) or ctx.ink for c in spec.get("colors", ("blue",))]  # none: ink
     worker = spec.get("role", "worker" if item.get("fenced", True) else "visitor") == "worker"
-    h = min(max(150.0, 0.42 * room.h), 230.0, room.h)  # people grow with a large site
-    w = h * 0.6
-    jitter = 0.0 if worker else 14.0
-    seed = zlib.crc32(item.id.encode())
-    cols = count if worker else max(1, min(count, int(room.w // (w * 1.6))))
+    cols, h = _grid(count, room)
     rows = -(-count // cols)
-    h = min(h, (room.h - 10 * (rows - 1)) / rows)
-    w = h * 0.6
+    cell_w, cell_h = room.w / cols, room.h / rows
+    w = PERSON_ASPECT * h
     prims: list[Prim] = []
     for i in range(count):
         r, col = divmod(i, cols)
         in_row = min(cols, count - r * cols)
-        step_x = room.w / in_row
-        x = room.x + step_x * (col + 0.5) - w / 2 + _wobble(seed, i, 0) * jitter
-        y = room.y + (room.h - rows * h) / 2 + r * h + _wobble(seed, i, 1) * jitter
-        prims += figure(
-            Box(x, y, w, h), colors[i % len(colors)], worker, item.id, f"{item.id}.people", ctx.ink
-        )
+        x = room.x + (room.w - in_row * cell_w) / 2 + (col + 0.5) * cell_w - w / 2
+        y = room.y + r * cell_h + (cell_h - h) / 2
+        if not worker and in_row > 1:  # a step up or down, within the cell's spare height
+            y += (cell_h - h) / 2 * (0.6 if (i % 2) else -0.6)
+        figure_box = Box(x, y, w, h)
+        prims += figure(figure_box, colors[i % len(colors)], worker, item.id,
+                        f"{item.id}.people", ctx.ink)  # fmt: skip
     parts["people"] = room
     return prims
 
 
-def _wobble(seed: int, i: int, axis: int) -> float:
-    """A fixed pseudo-random number in [-1, 1]: crowds look loose but render the same each time."""
-    value = zlib.crc32(f"{seed}:{i}:{axis}".encode()) % 2001
-    return value / 1000.0 - 1.0
+def _grid(count: int, room: Box) -> tuple[int, float]:
+    """The columns that let the people stand tallest (at most 230 px, a 15 % margin in every
+    cell), fewer rows on a tie; and that height."""
+    best = (1, 0.0)
+    for cols in range(1, count + 1):
+        rows = -(-count // cols)
+        h = min(230.0, 0.85 * room.h / rows, 0.8 * room.w / cols / PERSON_ASPECT)
+        if h > best[1] + 0.5:
+            best = (cols, h)
+    return best
