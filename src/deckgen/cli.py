@@ -353,7 +353,7 @@ def _export_script(
     suffix = ".md" if path.suffix.lower() == ".md" else ".html"
     try:
         check_output(path, suffix, [*watched_files(source), deck_path], force)
-        placed = placed_talk(source, diagram_cache(deck_path), diagnostics, allow_outside, template)
+        placed = placed_talk(source, diagram_cache(source), diagnostics, allow_outside, template)
         outline = make_outline(placed.deck, placed.meta.duration)
         export_script(placed.deck, outline, path)
     except DeckgenError as error:

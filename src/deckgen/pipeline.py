@@ -245,7 +245,7 @@ def outline_talk(
 ) -> Outline:
     """Every slide of the deck as built ("(cont.)" and diagram steps included), with the
     time its notes take to say."""
-    cache = diagram_cache(default_output(source))
+    cache = diagram_cache(source)
     placed = placed_talk(source, cache, diagnostics, allow_outside, template)
     return make_outline(placed.deck, placed.meta.duration)
 

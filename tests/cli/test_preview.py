@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from deckgen.errors import Diagnostics
-from deckgen.files import default_output, diagram_cache
+from deckgen.files import diagram_cache
 from deckgen.outline import make_outline
 from deckgen.pipeline import BuildOptions, placed_talk
 from deckgen.preview.html import Frame, deck_html
@@ -46,7 +46,7 @@ First the tools, then the truck.
 def test_the_html_has_every_slide_with_its_text_boxes_and_source(in_tmp: Path) -> None:
     write_talk(in_tmp, TALK)
     source = Path("talk")
-    placed = placed_talk(source, diagram_cache(default_output(source)), Diagnostics())
+    placed = placed_talk(source, diagram_cache(source), Diagnostics())
     html = deck_html(Frame(placed.deck, make_outline(placed.deck, 5)), {})
     assert html.count('<section class="slide"') == 4
     assert re.findall(r'data-source="([^"]+)"', html) == [
