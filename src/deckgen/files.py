@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -61,10 +62,27 @@ def display(path: Path) -> str:
 
 
 def default_output(source: Path) -> Path:
-    """build/<talk>.pptx: a single file gives its name, a folder of files the folder's."""
+    """build/<name>.pptx, the name fixed by the talk: the front matter's `output:`, else the
+    file's name, or for a folder the folder's (however many files it holds)."""
     files = talk_files(source)
-    stem = files[0].stem if source.is_file() or len(files) == 1 else source.resolve().name
+    stem = _named_output(files[0]) or (source.stem if source.is_file() else source.resolve().name)
     return Path("build") / f"{stem}.pptx"
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+_OUTPUT = re.compile(r"^output:[ \t]*['\"]?([^'\"\n#]+?)['\"]?[ \t]*(?:#.*)?$", re.M)
+
+
+def _named_output(first: Path) -> str:
+    """The `output:` the first file's front matter names (its last path part, without
+    .pptx), read before the talk is parsed: the deck's name decides what a build may write."""
+    try:
+        head = first.read_text(encoding="utf-8", errors="replace")[:20_000]
+    except OSError:
+        return ""
+    front = _FRONT.match(head)
+    found = _OUTPUT.search(front.group(1)) if front else None
+    return Path(found.group(1).strip()).stem if found else ""
 
 
 def project_root(source: Path) -> Path:

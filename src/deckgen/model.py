@@ -228,6 +228,7 @@ class DeckMeta:
     layouts: tuple[tuple[str, str], ...] = ()  # deckgen layout name -> the template's name
     incremental: bool = False  # every list appears item by item (Pandoc's -i)
     section_numbers: bool = False  # section slides show their number
+    output: str = ""  # the deck's name (build/<output>.pptx), else the talk file's or folder's
     check_ignore: tuple[str, ...] = ()  # `check: {ignore: [...]}`: rules check does not apply
     source: SourceLocation | None = None
     # Where each front matter value was written, so later steps (an unknown theme) can point at it.

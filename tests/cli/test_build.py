@@ -356,3 +356,15 @@ def test_a_long_code_line_wraps_inside_one_paragraph_and_copies_as_the_source(
     assert (long.get("marL"), long.get("indent")) == ("304848", "-304848")  # 2 chars of 20 pt
     marks = [s for s in slide.shapes if s.shape_type == 1]  # the bars beside continued lines
     assert len(marks) == 2
+
+
+def test_the_deck_is_named_by_the_talk_not_by_how_many_files_it_holds(in_tmp: Path) -> None:
+    (in_tmp / "meetup").mkdir()
+    (in_tmp / "meetup/01-intro.md").write_text("## One\n\n- a\n")
+    assert "built build/meetup.pptx" in run("build", "meetup").output  # one file: the folder's
+    (in_tmp / "meetup/02-more.md").write_text("## Two\n\n- b\n")
+    assert "built build/meetup.pptx" in run("build", "meetup").output  # two: still the folder's
+    (in_tmp / "meetup/01-intro.md").write_text(
+        "---\ntitle: T\noutput: berlin-2026  # the deck's name\n---\n\n## One\n"
+    )
+    assert "built build/berlin-2026.pptx" in run("build", "meetup").output

@@ -187,6 +187,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "lang": _lang,
     "incremental": _flag,  # Pandoc's -i: every list appears item by item
     "section-numbers": _flag,  # Pandoc's --number-sections: section slides show their number
+    "output": _text,  # the deck's name: build/<output>.pptx (files.default_output reads it)
     "notes": _notes,  # Pandoc's notes for the title slide
     "check": _check,  # rules deckgen check leaves out
     # Marp's keys that deckgen reads: `size` is the aspect, the others pick the slide rules.
