@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -304,6 +305,10 @@ def new(folder: Path, title: str) -> None:
     "--notes", is_flag=True,
     help="Write the speaker script instead: each slide's number, title, planned time, notes.",
 )  # fmt: skip
+@click.option(
+    "--with-notes", is_flag=True,
+    help="The PDF as notes pages: each slide above its speaker notes, for rehearsing on paper.",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="Write the file even if -o has the wrong suffix.")
 @_allow_outside
 @_template
@@ -311,6 +316,7 @@ def export(
     source: Path,
     output: Path | None,
     notes: bool,
+    with_notes: bool,
     force: bool,
     allow_outside: bool,
     template: Path | None,
@@ -325,18 +331,22 @@ def export(
     from deckgen.pipeline import BuildOptions, build_deck
 
     diagnostics = Diagnostics()
+    started = time.perf_counter()
     try:
         pdf = output or default_output(source).with_suffix(".pdf")
         check_output(pdf, ".pdf", [*watched_files(source), default_output(source)], force)
         options = BuildOptions(allow_outside=allow_outside, template=template)
         deck = build_deck(source, None, diagnostics, options)
-        pdf = export_pdf(deck.output, pdf)
+        pdf = export_pdf(deck.output, pdf, with_notes)
     except DeckgenError as error:
         _report(diagnostics)
         _fail(error, "export")
         return
     _report(diagnostics)
-    click.echo(f"exported {pdf}")
+    pages = _plural(deck.slides, "notes page" if with_notes else "page")
+    warnings = _plural(len(diagnostics.warnings), "warning")
+    seconds = time.perf_counter() - started
+    click.echo(f"exported {pdf}: {pages}, {warnings}, {seconds:.2f} s")
 
 
 def _export_script(

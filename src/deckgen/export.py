@@ -13,9 +13,16 @@ from deckgen.files import display, write_atomically
 from deckgen.outline import Outline
 from deckgen.placed import Picture, PlacedDeck
 
+# LibreOffice's PDF filter, asked for notes pages only: each slide above its speaker notes.
+_NOTES_PAGES = (
+    'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},'
+    '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
+)
 
-def export_pdf(deck: Path, pdf: Path) -> Path:
-    """The deck as a PDF, made by LibreOffice in a private profile; OutputError without it."""
+
+def export_pdf(deck: Path, pdf: Path, notes: bool = False) -> Path:
+    """The deck as a PDF (`notes`: as notes pages, each slide over its notes), made by
+    LibreOffice in a private profile; OutputError without it."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         hint = "install LibreOffice Impress: apt-get install libreoffice-impress"
@@ -23,7 +30,8 @@ def export_pdf(deck: Path, pdf: Path) -> Path:
     with tempfile.TemporaryDirectory() as work:
         profile = (Path(work) / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
-        command += ["--convert-to", "pdf", "--outdir", work, str(deck.resolve())]
+        command += ["--convert-to", _NOTES_PAGES if notes else "pdf"]
+        command += ["--outdir", work, str(deck.resolve())]
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
         made = Path(work) / f"{deck.stem}.pdf"
         if not made.is_file():

@@ -97,6 +97,23 @@ def test_export_makes_a_pdf(in_tmp: Path) -> None:
     assert pdf.read_bytes()[:5] == b"%PDF-"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "Pages:           2" in info.stdout
+    assert "exported build/talk.pdf: 2 pages, 0 warnings, " in result.output
+
+
+@pytest.mark.visual
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs LibreOffice"
+)
+def test_export_with_notes_prints_each_slide_over_its_notes(in_tmp: Path) -> None:
+    write_talk(in_tmp, "## One\n\n- a\n\n::: notes\nSay hello first.\n:::\n\n## Two\n\n- b\n")
+    result = run("export", "--with-notes", "-o", "build/notes.pdf")
+    assert result.exit_code == 0, result.output
+    assert "exported build/notes.pdf: 2 notes pages, " in result.output
+    page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(in_tmp / "build/notes.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "One" in page and "Say hello first." in page
 
 
 def test_export_without_libreoffice_says_what_to_install(
