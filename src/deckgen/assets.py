@@ -7,6 +7,7 @@ hand it a fake; these classes are the real thing, reading files and rendering di
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -113,11 +114,12 @@ class FileAssets:
             for s in steps
         )
 
-    def finish(self) -> None:
-        """Wait for the diagrams drawn in worker processes and write their PNGs."""
+    def finish(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Wait for the diagrams drawn in worker processes and write their PNGs, telling
+        `progress(done, all)` of each."""
         if self.later is not None:
             try:
-                self.later.finish()
+                self.later.finish(progress)
             except OSError as fault:  # the cache beside the deck cannot be written
                 where = display(self.cache)
                 raise OutputError(f"cannot write the diagram cache {where}: {fault.strerror}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,9 +115,22 @@ def build(
     """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
     from deckgen.pipeline import BuildOptions
 
-    options = BuildOptions(strict, force, allow_outside, template)
+    options = BuildOptions(strict, force, allow_outside, template, _progress())
     if not _build_and_report(source, output, options):
         sys.exit(1)
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A line counting the diagram steps drawn, on a terminal only (not in logs or pipes)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rdrawing diagrams: {done} of {total} steps", nl=False, err=True)
+        if done == total:
+            click.echo("\r\033[K", nl=False, err=True)  # the line cleared for the summary
+
+    return show
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,6 +47,7 @@ class BuildOptions:
     force: bool = False  # write an output whose name lacks the .pptx suffix
     allow_outside: bool = False  # read pictures and diagrams outside the talk's project
     template: Path | None = None  # --template: overrides the front matter's `template:`
+    progress: Callable[[int, int], None] | None = None  # told of each diagram step drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +205,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     assets = FileAssets(theme, cache, diagnostics, project_roots(source), options.allow_outside)
     assets.later = _later()
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
-    assets.finish()  # the diagrams drawn in worker processes while layout ran
+    assets.finish(options.progress)  # the diagrams drawn in worker processes while layout ran
     texts = diagram_texts(placed, assets.texts, diagnostics)
     files = [_theme_file(source, deck), _template_file(source, deck, options.template)[0]]
     inputs = [*talk_files(source), *assets.read, *(f for f in files if f and f.is_file())]

@@ -199,3 +199,22 @@ def test_a_build_prunes_the_renders_no_build_used(in_tmp: Path) -> None:
     again = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert run("build").exit_code == 0  # a rebuild keeps (and does not redraw) what it uses
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == again
+
+
+def test_a_build_tells_of_each_diagram_step_drawn_and_prints_no_progress_into_a_pipe(
+    in_tmp: Path,
+) -> None:
+    from deckgen.errors import Diagnostics
+    from deckgen.pipeline import BuildOptions, build_deck
+
+    talk(in_tmp, "![A browser asks a server](../diagrams/ask.yaml)")
+    heard: list[tuple[int, int]] = []
+    options = BuildOptions(progress=lambda done, total: heard.append((done, total)))
+    build_deck(Path("talk"), None, Diagnostics(), options)
+    assert heard == [(1, 3), (2, 3), (3, 3)]  # three steps, drawn cold
+    heard.clear()
+    build_deck(Path("talk"), None, Diagnostics(), options)
+    assert heard == []  # nothing left to draw: the cache holds them
+    (in_tmp / "diagrams/ask.yaml").write_text(SPEC.replace("Browser", "Client"))
+    result = run("build")  # CliRunner's output is no terminal: no progress line in it
+    assert result.exit_code == 0 and "drawing diagrams" not in result.output

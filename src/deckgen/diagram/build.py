@@ -6,6 +6,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -305,12 +306,15 @@ class Later:
             self.pending.append((path, done))
         self.records.append(record)
 
-    def finish(self) -> None:
-        """Every PNG drawn and written, then the records beside them."""
+    def finish(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Every PNG drawn and written, then the records beside them; `progress(done, all)`
+        hears of each."""
         pending, records = self.pending, self.records
         self.pending, self.records = [], []
-        for path, done in pending:
+        for number, (path, done) in enumerate(pending, 1):
             write_atomically(path, done if isinstance(done, bytes) else done.result())
+            if progress is not None:
+                progress(number, len(pending))
         for path, data in records:
             write_atomically(path, data)
 
