@@ -210,7 +210,7 @@ def _build_and_report(source: Path, output: Path | None, options: BuildOptions) 
 @click.argument("source", type=click.Path(path_type=Path), default=Path("talk"), required=False)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck.")
 @click.option(
-    "--interval", type=click.FloatRange(min=0.05), default=0.5, help="Seconds between looks."
+    "--interval", type=click.FloatRange(min=0.05), default=0.1, help="Seconds between looks."
 )
 @click.option("--max-builds", type=click.IntRange(min=1), hidden=True)
 @_allow_outside

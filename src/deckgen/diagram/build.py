@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -64,7 +65,7 @@ def render_diagram(
     shown = display_path or str(spec_path)
     text, dropped = read_spec(spec_path, shown)
     warn_dropped(dropped, shown, diagnostics)
-    spec = load_spec(text, shown, palette=[name for name, _ in theme.palette] + ["none"])
+    spec = _spec(text, shown, (*(name for name, _ in theme.palette), "none"))
     if roots is not None:
         _refuse_outside(spec, spec_path.parent, roots)
     numbers = _numbers(spec, step, shown)
@@ -165,6 +166,13 @@ def _numbers(spec: DiagramSpec, step: int | None, shown: str) -> list[int]:
             f"step {step} is out of range: the diagram has {count} step(s)", SourceLocation(shown)
         )
     return [step]
+
+
+@functools.lru_cache(maxsize=64)
+def _spec(text: str, shown: str, palette: tuple[str, ...]) -> DiagramSpec:
+    """The spec parsed and checked once per text: watch and preview rebuild on every save,
+    and reading YAML was most of a warm rebuild. (A spec with errors raises each time.)"""
+    return load_spec(text, shown, palette=palette)
 
 
 def _cache_key(

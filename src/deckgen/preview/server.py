@@ -33,7 +33,7 @@ from deckgen.placed import Picture
 from deckgen.preview.html import Frame, deck_html
 
 HOST = "127.0.0.1"  # never reachable from another machine
-LOOK_EVERY = 0.2  # seconds between looks at the talk's files: a save shows within a second
+LOOK_EVERY = 0.05  # seconds between looks at the talk's files (a stat each): a save shows at once
 Report = Callable[[BuildResult | DeckgenError, Diagnostics], None]
 
 
