@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,11 +81,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slides", type=int, nargs="+", default=[30, 500])
     args = parser.parse_args()
+    pandoc = pandoc_path()
     with tempfile.TemporaryDirectory() as tmp:
         for slides in args.slides:
             seconds, peak, line = build(Path(tmp), slides)
             print(f"{slides:5d} slides: {seconds:6.2f} s, {1000 * seconds / slides:6.1f} ms/slide, "
                   f"peak memory so far {peak / 1024:.0f} MiB  [{line}]")  # fmt: skip
+            if pandoc:
+                theirs = pandoc_build(pandoc, Path(tmp), slides)
+                print(f"{'':5s}  pandoc: {theirs:6.2f} s on the same Markdown: deckgen takes "
+                      f"{seconds / theirs:.2f}x as long")  # fmt: skip
+
+
+def pandoc_path() -> str | None:
+    """pandoc on the PATH, or the one pypandoc-binary brings (`pip install pypandoc-binary`)."""
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    try:
+        import pypandoc  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return str(pypandoc.get_pandoc_path())
+
+
+def pandoc_build(pandoc: str, folder: Path, slides: int) -> float:
+    """Seconds pandoc takes to write the same talk (written by build) as a .pptx."""
+    started = time.perf_counter()
+    source, target = folder / f"talk{slides}.md", folder / f"pandoc{slides}.pptx"
+    subprocess.run([pandoc, str(source), "-o", str(target)], check=True, capture_output=True)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

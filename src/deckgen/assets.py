@@ -82,6 +82,7 @@ class FileAssets:
     texts: dict[str, DiagramText] = field(default_factory=dict)  # by PNG path
     used: set[Path] = field(default_factory=set)  # the cache files this build reads
     later: Later | None = None  # diagrams drawn in worker processes, written by finish()
+    parallel: bool = False  # draw in worker processes (the drawing code loads on first use)
     _pictures: dict[str, PictureFile] = field(default_factory=dict)
 
     def picture(self, path: str) -> PictureFile:
@@ -92,6 +93,10 @@ class FileAssets:
     def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
         from deckgen.diagram import render_diagram  # imported late: talks without diagrams skip it
 
+        if self.parallel and self.later is None:
+            from deckgen.diagram.build import Later
+
+            self.later = Later(pool=True)
         path = self._spec(ref)
         shown = display(path)
         try:

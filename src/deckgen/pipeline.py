@@ -33,7 +33,6 @@ from deckgen.resolve import resolve_deck
 from deckgen.theme import Theme, load_theme, with_inverse
 
 if TYPE_CHECKING:
-    from deckgen.diagram.build import Later
     from deckgen.office.template import Template
 
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)  # when SOURCE_DATE_EPOCH is not set
@@ -203,7 +202,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     talk = load_talk(source, diagnostics, options.allow_outside, options.template)
     deck, theme = talk.deck, talk.theme
     assets = FileAssets(theme, cache, diagnostics, project_roots(source), options.allow_outside)
-    assets.later = _later()
+    assets.parallel = True  # diagrams drawn in worker processes while layout runs
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
     assets.finish(options.progress)  # the diagrams drawn in worker processes while layout ran
     texts = diagram_texts(placed, assets.texts, diagnostics)
@@ -223,13 +222,6 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     return Placed(
         placed, tuple(inputs), talk.template, chosen, texts, deck.meta, tuple(assets.used)
     )
-
-
-def _later() -> Later:
-    """Diagram steps drawn in worker processes, all diagrams at once."""
-    from deckgen.diagram.build import Later
-
-    return Later(pool=True)
 
 
 def _theme_file(source: Path, deck: Deck) -> Path | None:

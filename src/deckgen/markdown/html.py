@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import lxml.html
-from lxml import etree
+from typing import Any
 
 __all__ = ["Node", "Tag", "parse_fragment", "parse_tag"]
 
@@ -42,6 +40,8 @@ def parse_fragment(markup: str) -> tuple[Node, ...]:
     if not markup.strip():
         return ()
     # A wrapper makes any fragment one element (several top-level tags, text first, or none).
+    import lxml.html  # imported late: only talks with HTML pay for it
+
     root = lxml.html.fragment_fromstring(markup, create_parent="deckgen-root")
     return _children(root, root.sourceline or 1)
 
@@ -61,7 +61,7 @@ def parse_tag(markup: str) -> Tag | None:
     return Tag(tag.name, tag.attrs) if tag else Tag(opening.group(1).lower())
 
 
-def _children(element: etree._Element, first: int) -> tuple[Node, ...]:
+def _children(element: Any, first: int) -> tuple[Node, ...]:
     nodes: list[Node] = [element.text] if element.text else []
     for child in element:
         if isinstance(child.tag, str):  # comments and processing instructions are skipped
@@ -71,7 +71,7 @@ def _children(element: etree._Element, first: int) -> tuple[Node, ...]:
     return tuple(nodes)
 
 
-def _tag(element: etree._Element, first: int) -> Tag:
+def _tag(element: Any, first: int) -> Tag:
     attrs = tuple((str(k).lower(), str(v)) for k, v in element.attrib.items())
     line = (element.sourceline or first) - first
     return Tag(str(element.tag).lower(), attrs, _children(element, first), line)

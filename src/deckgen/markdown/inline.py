@@ -9,8 +9,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import emoji
-
 from deckgen.errors import SourceLocation
 from deckgen.markdown.attrs import Attrs, leading_braces, percent
 from deckgen.markdown.html import Tag, parse_tag
@@ -110,9 +108,16 @@ def _softbreak(state: _State, token: Token) -> None:
     state.line0 += 1
 
 
+_SHORTCODE = re.compile(r":[\w+-]+:")
+
+
 def _emoji(text: str) -> str:
     """Marp's emoji shortcodes: `:rocket:` is 🚀 (GitHub's names, as Marp reads them)."""
-    return emoji.emojize(text, language="alias") if ":" in text else text
+    if not _SHORTCODE.search(text):
+        return text
+    import emoji  # imported late, for text that holds a shortcode: its tables take a while
+
+    return emoji.emojize(text, language="alias")
 
 
 def _pandoc_escapes(text: str) -> str:
