@@ -130,7 +130,8 @@ def test_layout_placeholders_sit_where_deckgen_puts_them_without_office_leftover
         slide_title.width,
     )
     for each in light.slide_layouts:
-        assert read.xpath(each._element, "p:cSld/p:bg") == []
+        if each.name != "Section Header":  # a divider is on the accent (tested below)
+            assert read.xpath(each._element, "p:cSld/p:bg") == []
         kept = "@type='ftr' or @type='sldNum' or @type='dt' or @type='title' or @type='ctrTitle'"
         bodies = f".//p:sp[not(.//p:ph[{kept}])]//a:lstStyle//a:defRPr/@sz"
         assert read.xpath(each._element, bodies) == [], each.name  # body text sized by the master
@@ -140,3 +141,15 @@ def test_slides_inherit_the_master_background_instead_of_painting_their_own(
     light: Any,
 ) -> None:
     assert all(read.xpath(s._element, "p:cSld/p:bg") == [] for s in light.slides)
+
+
+def test_a_section_header_added_by_hand_is_a_divider_like_deckgen_s(light: Any) -> None:
+    layout = next(lay for lay in light.slide_layouts if lay.name == "Section Header")
+    added = light.slides.add_slide(layout)
+    assert read.xpath(layout._element, "p:cSld/p:bg//a:schemeClr/@val") == ["accent1"]
+    title = added.shapes.title
+    title.text_frame.text = "Part two"
+    para = title.text_frame.paragraphs[0]
+    run = para.runs[0]
+    assert read.run_color(title, para, run) == "FFFFFF"  # the paper's colour, on the accent
+    assert read.run_size(title, para) == 54

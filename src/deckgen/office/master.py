@@ -63,6 +63,8 @@ def write_master(prs: Any, master: Master, fonts: tuple[str, str]) -> None:
         tree = layout._element.find(qn("p:cSld")).find(qn("p:spTree"))
         _place_all(tree, {**_PLACES[layout.name], **_FOOTERS}, master)
         _clean_layout(layout._element)
+        if layout.name == "Section Header":  # a divider added by hand is one, as deckgen's
+            _background(layout._element, "accent1")
 
 
 def _theme_part(part: Any, master: Master, fonts: tuple[str, str]) -> None:
@@ -94,14 +96,14 @@ def _scheme_slots(colors: Scheme) -> list[tuple[str, str]]:
     return [*slots, ("hlink", colors.link), ("folHlink", colors.visited)]
 
 
-def _background(root: Any) -> None:
+def _background(root: Any, color: str = "bg1") -> None:
     c_sld = root.find(qn("p:cSld"))
     old = c_sld.find(qn("p:bg"))
     if old is not None:
         c_sld.remove(old)
     bg = etree.Element(qn("p:bg"))
     bg_pr = etree.SubElement(bg, qn("p:bgPr"))
-    _scheme_fill(bg_pr, "bg1")
+    _scheme_fill(bg_pr, color)
     etree.SubElement(bg_pr, qn("a:effectLst"))
     c_sld.insert(0, bg)
 
@@ -202,13 +204,15 @@ def _body(sp: Any, name: str, master: Master) -> None:
     if name in _PLAIN:
         first = etree.SubElement(styles, qn("a:lvl1pPr"), marL="0", indent="0", algn="l")
         etree.SubElement(first, qn("a:buNone"))
+        if name == "section-body":  # on the divider's accent
+            _scheme_fill(etree.SubElement(first, qn("a:defRPr")), "bg1")
     if name in ("footer", "number", "date"):
         _footer_style(styles, name, master)
     if name in ("centre-title", "section-title"):
         first = etree.SubElement(styles, qn("a:lvl1pPr"))
         run = etree.SubElement(first, qn("a:defRPr"), sz=hundredths(master.display))
-        if name == "section-title":  # a divider's title is in the accent colour
-            _scheme_fill(run, "accent1")
+        if name == "section-title":  # a divider is set on the accent: its title as the paper
+            _scheme_fill(run, "bg1")
 
 
 def _footer_style(styles: Any, name: str, master: Master) -> None:
