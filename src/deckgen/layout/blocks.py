@@ -42,6 +42,7 @@ def height(block: ReadyBlock, width: float, ctx: Ctx) -> float:
 def height_upto(block: ReadyBlock, width: float, ctx: Ctx, limit: float) -> float | None:
     """`height`, or None once the block is surely taller than `limit`: a long block is
     measured only as far as the room reaches, not to its end."""
+    ctx = ctx.for_block(block)
     match block:
         case Paragraph():
             most = most_lines(limit, ctx.body)
@@ -196,6 +197,7 @@ def quote_lines_height(lines: int, paragraphs: int, ctx: Ctx) -> float:
 
 
 def place(block: ReadyBlock, box: Box, ctx: Ctx) -> list[Shape]:
+    ctx = ctx.for_block(block)
     match block:
         case Paragraph():
             return [TextFrame(box, (_paragraph(block, box.w, ctx),))]

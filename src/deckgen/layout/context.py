@@ -10,6 +10,7 @@ from deckgen.theme import Theme
 
 PT_PER_INCH = 72.0
 SIZE_STEP = 2.0  # points between one trial size and the next
+SMALL_STEPS = 2  # how many steps smaller `::: small` text is set
 MIN_PICTURE = 144.0  # a picture is never squeezed below 2 inches high to fit text beside it
 
 
@@ -55,6 +56,13 @@ class Ctx:
     ) -> TextStyle:
         fonts, tint = self.theme.fonts, self.theme.colors.code_background
         return TextStyle(fonts.body, size, color or self.text_color, bold, italic, fonts.code, tint)
+
+    def for_block(self, block: object) -> Ctx:
+        """The context a block is set in: `::: small` text two steps (4 pt) below the theme's
+        size, however far the text around it has grown or shrunk."""
+        if getattr(block, "emphasis", "") == "small":
+            return replace(self, step=max(self.step, 0) + SMALL_STEPS)
+        return self
 
     def at_step(self, step: int) -> Ctx:
         return replace(self, step=step, code_step=None)

@@ -53,7 +53,7 @@ def split(
     `fresh`: the room is a whole empty slide, so even an awkward split beats overflowing."""
     if isinstance(rest.block, Table):
         return _split_table(rest.block, rest.rows, width, room, ctx, fresh)
-    head, tail = _split_block(rest.block, width, room, ctx, fresh)
+    head, tail = _split_block(rest.block, width, room, ctx.for_block(rest.block), fresh)
     return head, Rest(tail)
 
 
