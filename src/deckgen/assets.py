@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,6 +32,7 @@ class PictureFile:
     format: str = ""  # as Pillow names it ("PNG", "WEBP"), "SVG", or "" when unreadable
     problem: str = ""  # "image not found", "outside the project", ...: a located error
     hint: str = ""
+    web: bool = False  # a picture on the web: its problem is a warning, the deck builds
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +82,32 @@ class FileAssets:
     read: set[Path] = field(default_factory=set)
     texts: dict[str, DiagramText] = field(default_factory=dict)  # by PNG path
     used: set[Path] = field(default_factory=set)  # the cache files this build reads
+    fetch: bool = False  # --fetch-images: web pictures are fetched (else a stand-in)
     later: Later | None = None  # diagrams drawn in worker processes, written by finish()
     parallel: bool = False  # draw in worker processes (the drawing code loads on first use)
     _pictures: dict[str, PictureFile] = field(default_factory=dict)
 
     def picture(self, path: str) -> PictureFile:
         if path not in self._pictures:
-            self._pictures[path] = self._picture(Path(path))
+            web = path.startswith(("http://", "https://"))
+            self._pictures[path] = self._web(path) if web else self._picture(Path(path))
         return self._pictures[path]
+
+    def _web(self, url: str) -> PictureFile:
+        """A web picture: fetched into the cache with --fetch-images, read as a local one."""
+        if not self.fetch:
+            hint = "pass --fetch-images, or download it next to the talk and use the local path"
+            return PictureFile(problem="web image not embedded", hint=hint, web=True)
+        from deckgen.fetch import FetchFault, fetched
+
+        try:
+            local = fetched(url, self.cache.parent / "pictures")
+        except FetchFault as fault:
+            hint = "check the address, or download it next to the talk"
+            return PictureFile(problem=f"web image not fetched ({fault})", hint=hint, web=True)
+        self.used.add(local)
+        found = self._picture(local, fetched=True)
+        return found if not found.problem else replace(found, web=True)
 
     def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
         from deckgen.diagram import render_diagram  # imported late: talks without diagrams skip it
@@ -141,10 +160,11 @@ class FileAssets:
         self.read.add(path.resolve())
         return path
 
-    def _picture(self, path: Path) -> PictureFile:
+    def _picture(self, path: Path, fetched: bool = False) -> PictureFile:
+        """`fetched`: a web picture in the build's cache, which is no file of the talk's."""
         from deckgen.images import PictureFault, embeddable, read_picture
 
-        if not self.allow_outside and not inside(path, self.roots):
+        if not fetched and not self.allow_outside and not inside(path, self.roots):
             return PictureFile(problem="picture outside the project", hint=OUTSIDE_HINT)
         if not path.is_file():
             return PictureFile(problem="image not found", hint=PICTURE_HINT)

@@ -102,6 +102,10 @@ _template = click.option(
 )
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when there are warnings.")
 @click.option("--force", is_flag=True, help="Write the deck even if -o does not end in .pptx.")
+@click.option(
+    "--fetch-images", is_flag=True,
+    help="Fetch pictures the talk names by web address (10 s, 25 MB each; kept for next time).",
+)  # fmt: skip
 @_allow_outside
 @_template
 def build(
@@ -109,13 +113,14 @@ def build(
     output: Path | None,
     strict: bool,
     force: bool,
+    fetch_images: bool,
     allow_outside: bool,
     template: Path | None,
 ) -> None:
     """Build SOURCE (a .md file or a folder of them, default talk/) into a .pptx deck."""
     from deckgen.pipeline import BuildOptions
 
-    options = BuildOptions(strict, force, allow_outside, template, _progress())
+    options = BuildOptions(strict, force, allow_outside, template, _progress(), fetch_images)
     if not _build_and_report(source, output, options):
         sys.exit(1)
 

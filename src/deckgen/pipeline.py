@@ -47,6 +47,7 @@ class BuildOptions:
     allow_outside: bool = False  # read pictures and diagrams outside the talk's project
     template: Path | None = None  # --template: overrides the front matter's `template:`
     progress: Callable[[int, int], None] | None = None  # told of each diagram step drawn
+    fetch_images: bool = False  # --fetch-images: web pictures fetched into the build's cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +203,7 @@ def _place(source: Path, cache: Path, diagnostics: Diagnostics, options: BuildOp
     talk = load_talk(source, diagnostics, options.allow_outside, options.template)
     deck, theme = talk.deck, talk.theme
     assets = FileAssets(theme, cache, diagnostics, project_roots(source), options.allow_outside)
+    assets.fetch = options.fetch_images
     assets.parallel = True  # diagrams drawn in worker processes while layout runs
     placed = layout_deck(resolve_deck(deck, theme, assets, diagnostics), theme, diagnostics)
     assets.finish(options.progress)  # the diagrams drawn in worker processes while layout ran

@@ -223,12 +223,12 @@ def _listing(code: Code, env: _Env) -> Listing:
 
 def _picture(image: Image, env: _Env) -> Figure | Paragraph:
     """The picture with its pixel size; text in its place when it cannot be shown."""
-    if image.path.startswith(("http://", "https://")):
-        hint = "download it next to the talk and use the local path"
-        message = f"web image not embedded: {image.path}"
-        env.diagnostics.warn(image.source, message, hint, rule="picture")
-        return _stand_in(image)
     found = env.assets.picture(image.path)
+    web = image.path.startswith(("http://", "https://"))
+    if found.problem and (found.web or web):  # the deck builds without it, as others' would
+        message = f"{found.problem}: {image.path}"
+        env.diagnostics.warn(image.source, message, found.hint, rule="picture")
+        return _stand_in(image)
     if found.problem:
         env.problems.append(Problem(image.source, f"{found.problem}: {image.path}", found.hint))
         return _stand_in(image)

@@ -40,6 +40,8 @@ class FakeAssets:
 
     def picture(self, path: str) -> PictureFile:
         self.asked.append(path)
+        if path.startswith("https://"):  # as FileAssets answers without --fetch-images
+            return PictureFile(problem="web image not embedded", web=True)
         size = self.pictures.get(path, "missing")
         if size == "missing":
             return PictureFile(problem="image not found")
