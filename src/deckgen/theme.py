@@ -50,6 +50,7 @@ class Sizes:
     # How far text and code grow on a slide they leave mostly empty (optional in theme files).
     body_max: float = 32.0
     code_max: float = 28.0
+    table_max: float = 28.0
 
 
 @dataclass(frozen=True, slots=True)

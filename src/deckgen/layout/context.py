@@ -45,7 +45,8 @@ class Ctx:
 
     @property
     def table(self) -> float:
-        return self.size(self.theme.sizes.table, self.theme.sizes.table_min)
+        sizes = self.theme.sizes
+        return self.size(sizes.table, sizes.table_min, ceiling=sizes.table_max)
 
     def face(self, size: float, bold: bool = False, italic: bool = False) -> Face:
         fonts = self.theme.fonts
@@ -72,9 +73,9 @@ class Ctx:
 
     @property
     def first_step(self) -> int:
-        """The (negative) step at which text and code reach their ceilings."""
+        """The (negative) step at which text, code and tables reach their ceilings."""
         s = self.theme.sizes
-        spans = (s.body_max - s.body, s.code_max - s.code)
+        spans = (s.body_max - s.body, s.code_max - s.code, s.table_max - s.table)
         return -int(max(0.0, *spans) // SIZE_STEP)
 
     @property

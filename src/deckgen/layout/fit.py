@@ -70,10 +70,10 @@ def fit_blocks(page: Page, width: float, room: float, ctx: Ctx) -> list[Fitted]:
 
 
 def grown(page: Page, width: float, room: float, ctx: Ctx) -> tuple[int, int]:
-    """Text and code that leave most of the room empty grow, a step at a time up to their
-    ceilings, while they take no more than GROW_TO of it and no code line wraps. Pictures
-    already fill the room; tables keep their size, so a page holding either stays as it is."""
-    if blocks.kinds(page) & {"table"} or any(isinstance(b, Figure) for b in leaves(page)):
+    """Text, code and tables that leave most of the room empty grow, a step at a time up to
+    their ceilings, while they take no more than GROW_TO of it and no code line wraps. Pictures
+    already fill the room, so a page holding one stays as it is."""
+    if any(isinstance(b, Figure) for b in leaves(page)):
         return 0, 0
     if blocks.stack_height(page, width, ctx) > GROW_BELOW * room:
         return 0, 0
