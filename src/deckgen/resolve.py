@@ -232,7 +232,7 @@ def _picture(image: Image, env: _Env) -> Figure | Paragraph:
     if found.problem:
         env.problems.append(Problem(image.source, f"{found.problem}: {image.path}", found.hint))
         return _stand_in(image)
-    if not image.alt.strip():
+    if not image.alt.strip() and not image.background:  # a backdrop is decoration
         hint = "describe it: ![what the picture shows](path)"
         message = "picture without alt text: screen readers skip it"
         env.diagnostics.warn(image.source, message, hint, rule="picture")

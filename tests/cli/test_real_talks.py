@@ -118,7 +118,6 @@ def test_marp_html_that_cannot_show_is_warned_about_once_each(marp: Built) -> No
         "HTML <details> is dropped [markup]",
         "HTML <style> is dropped [markup]",
         "picture without alt text: screen readers skip it [picture]",  # Marp's ![w:300](...)
-        "picture without alt text: screen readers skip it [picture]",  # ![bg right:30%](...)
     ]
 
 

@@ -14,6 +14,7 @@ from deckgen.layout.fit import fit_blocks
 from deckgen.layout.master import master
 from deckgen.placed import Box, PlacedDeck, PlacedSlide, Shape, TextFrame
 from deckgen.ready import (
+    Backdrop,
     ContentSlide,
     DeckMeta,
     Figure,
@@ -116,9 +117,22 @@ def _layout_slide(
     pages = _layout_pages(_Job(slide, page, ctx, footer, diagnostics, number), slide)
     boxes = {"": Box(0, 0, page.width, page.height), "left": Box(0, 0, cut, page.height)}
     boxes["right"] = Box(page.width - cut, 0, cut, page.height)
-    behind = tuple(slides.backdrop(b.figure, boxes[b.side]) for b in slide.backdrops)
+    behind = _backdrops(slide.backdrops, boxes)
     morph = _next_step(slide)
     return [replace(p, shapes=behind + p.shapes, morph=morph) for p in pages]
+
+
+def _backdrops(backdrops: tuple[Backdrop, ...], boxes: dict[str, Box]) -> tuple[Shape, ...]:
+    """Background pictures, each covering its side of the slide (or the whole); several on
+    one side share it side by side, in the order written, as Marp shows them."""
+    shapes: list[Shape] = []
+    for side, box in boxes.items():
+        mine = [b for b in backdrops if b.side == side]
+        width = box.w / max(1, len(mine))
+        for n, backdrop in enumerate(mine):
+            part = Box(box.x + n * width, box.y, width, box.h)
+            shapes.append(slides.backdrop(backdrop.figure, part))
+    return tuple(shapes)
 
 
 def _next_step(slide: ReadySlide) -> bool:
