@@ -105,6 +105,7 @@ def _emphasis(emphasis: str) -> str:
 
 def _paragraph(block: Paragraph) -> Iterator[str]:
     marks = f"{_click(block.click)}{_emphasis(block.emphasis)}"
+    marks += f" [{block.align}]" if block.align else ""
     yield f"paragraph {_at(block)}{marks}: {dump_runs(block.runs)}"
 
 

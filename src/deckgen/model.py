@@ -85,6 +85,7 @@ class Paragraph:
     source: SourceLocation
     click: int = 0  # the click on which this appears; 0 = with the slide
     emphasis: Emphasis = ""
+    align: Literal["", "center", "right"] = ""  # HTML's <center>, align=, text-align:
 
 
 @dataclass(frozen=True, slots=True)

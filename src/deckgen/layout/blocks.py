@@ -236,8 +236,9 @@ def place_stack(blocks: tuple[ReadyBlock, ...], box: Box, ctx: Ctx) -> list[Shap
 def _paragraph(block: Paragraph, width: float, ctx: Ctx) -> PlacedParagraph:
     lines = count_lines(block.runs, ctx.face(ctx.body), width)
     body = ctx.body
+    align = block.align or "left"  # HTML's <center> and align=
     return PlacedParagraph(
-        block.runs, ctx.style(body), line_height(body), lines=lines, click=block.click
+        block.runs, ctx.style(body), line_height(body), align=align, lines=lines, click=block.click
     )
 
 

@@ -12,6 +12,7 @@ import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from deckgen.markdown.html import Node, Tag, parse_fragment
 from deckgen.markdown.inline import merge_runs, picture, sized_by_tag, strip_runs
@@ -195,7 +196,20 @@ def _container(reader: _Reader, tag: Tag) -> list[Item]:
     """A `<div>`, `<p>`, `<center>`: its content; side by side when it is a columns box."""
     if is_columns(tag):
         return _columns(reader, tag)
-    return _blocks(reader, tag.children, reader.at(tag))
+    items = _blocks(reader, tag.children, reader.at(tag))
+    align = _alignment(tag)
+    return [replace(i, align=align) if align and isinstance(i, Paragraph) else i for i in items]
+
+
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*(center|right)", re.IGNORECASE)
+
+
+def _alignment(tag: Tag) -> Literal["", "center", "right"]:
+    """`<center>`, `align="center"` or `style="text-align: right"`: the paragraphs' alignment."""
+    found = "center" if tag.name == "center" else (tag.get("align") or "").lower()
+    style = _TEXT_ALIGN.search(tag.get("style") or "")
+    found = style.group(1).lower() if style else found
+    return "center" if found == "center" else "right" if found == "right" else ""
 
 
 def _columns(reader: _Reader, tag: Tag) -> list[Item]:
