@@ -74,6 +74,9 @@ class Figure:
     width_px: int | None = None
     caption: str = ""
     step: int | None = None
+    # Every step's caption, for a diagram step: room is kept for the longest, so the picture
+    # and its caption sit at the same place on every step slide.
+    captions: tuple[str, ...] = ()
     click: int = 0  # the click on which this appears; 0 = with the slide
 
 

@@ -118,7 +118,7 @@ def _slides(slide: Slide, meta: DeckMeta, env: _Env) -> list[ReadySlide]:
     slides: list[ReadySlide] = []
     for index in range(len(steps[lead]) if lead else 1):
         for ref, shown in steps.items():
-            ready[ref] = _step_figure(ref, shown[index] if ref == lead else shown[-1])
+            ready[ref] = _step_figure(ref, shown[index] if ref == lead else shown[-1], shown)
         said = steps[lead][index].notes if lead else ""
         slides.append(_slide(slide, ready, _join(notes, said)))
     return slides
@@ -293,11 +293,12 @@ def _diagram_steps(
     return steps if len(steps) == len(refs) else None
 
 
-def _step_figure(ref: DiagramRef, step: DiagramStep) -> Figure:
+def _step_figure(ref: DiagramRef, step: DiagramStep, steps: tuple[DiagramStep, ...] = ()) -> Figure:
     """One step of a diagram; its steps are slides of their own, so the figure keeps the
     click its reference was written on (after a pause) and nothing more."""
     alt = ref.alt or step.caption or PurePath(ref.path).stem
+    captions = tuple(s.caption for s in steps if s.caption)
     return Figure(
         step.png, alt, step.size, ref.source, caption=step.caption, step=step.number,
-        click=ref.click,
+        click=ref.click, captions=captions,
     )  # fmt: skip

@@ -12,11 +12,12 @@ from deckgen.layout.context import Ctx
 from deckgen.layout.fit import fit_blocks
 from deckgen.layout.table import col_widths
 from deckgen.layout.text import Face, count_lines, line_starts, split_runs
-from deckgen.placed import TextFrame
+from deckgen.placed import Picture, TextFrame
 from deckgen.ready import (
     BulletList,
     ContentSlide,
     DeckMeta,
+    Figure,
     Listing,
     ListItem,
     ReadyDeck,
@@ -93,3 +94,22 @@ def test_numbered_items_count_on_from_the_first(ctx: Ctx) -> None:
     frame = placed.slides[0].shapes[0]
     assert isinstance(frame, TextFrame)
     assert [p.bullet.start for p in frame.paragraphs if p.bullet] == [3, 4, 5]
+
+
+def test_a_diagram_step_s_picture_and_caption_stay_put_from_step_to_step(ctx: Ctx) -> None:
+    """One step's caption takes a line, the next's two: both keep room for two, so nothing
+    moves when the speaker clicks on."""
+    short = "1. Ask"
+    long = "2. Vet: the gate checks who is asking, what they want and whether they may " * 2
+    steps = [
+        ContentSlide((Run("Request"),), (Figure("s.png", "s", (2400, 1000), HERE, caption=c,
+                                                step=n, captions=(short, long)),), (), "", HERE)
+        for n, c in ((1, short), (2, long))
+    ]  # fmt: skip
+    placed = layout_deck(ReadyDeck(DeckMeta(), tuple(steps)), ctx.theme, Diagnostics())
+    pictures = [next(s for s in p.shapes if isinstance(s, Picture)).box for p in placed.slides]
+    captions = [next(s for s in p.shapes if isinstance(s, TextFrame)).box for p in placed.slides]
+    assert pictures[0] == pictures[1]
+    assert captions[0].y == captions[1].y
+    assert [c.paragraphs[0].lines for p in placed.slides for c in p.shapes
+            if isinstance(c, TextFrame)] == [1, 2]  # fmt: skip

@@ -17,10 +17,13 @@ def _target(image: Figure, width: float) -> float:
 
 
 def caption_height(image: Figure, width: float, ctx: Ctx) -> float:
-    if not image.caption:
+    """The room under the picture for its caption: a diagram step's is as tall as its
+    longest step's, so the caption and the picture stay put from step to step."""
+    if not image.caption and not image.captions:
         return 0.0
     size = ctx.theme.sizes.caption
-    lines = count_lines((plain_run(image.caption),), ctx.face(size), width)
+    face = ctx.face(size)
+    lines = max(count_lines((plain_run(c),), face, width) for c in (image.caption, *image.captions))
     return ctx.gap * 0.5 + text_height(lines, size)
 
 
