@@ -211,19 +211,5 @@ class FileAssets:
         return PictureFile(str(target), size, "SVG")
 
 
-@dataclass(slots=True)
-class SketchAssets(FileAssets):
-    """Like FileAssets, but diagrams are read, not drawn: their steps' captions and notes, for
-    `deckgen outline`, which needs to know the slides but never lays them out."""
-
-    def diagram(self, ref: DiagramRef, frame: Frame | None = None) -> tuple[DiagramStep, ...]:
-        from deckgen.diagram import step_texts
-
-        path = self._spec(ref)
-        steps = step_texts(path, ref.step, display(path))
-        # No PNG and a nominal size: an outline counts slides and words, it places nothing.
-        return tuple(DiagramStep(n, "", (16, 9), caption, notes) for n, caption, notes in steps)
-
-
 PICTURE_HINT = "PNG, JPEG, GIF, WebP and the like, relative to the .md file"
 OUTSIDE_HINT = "keep pictures and diagrams in the talk's project, or pass --allow-outside"
