@@ -79,6 +79,7 @@ def write_pptx(
             notes.add(slide, number, placed.notes, deck.lang)
     buffer = io.BytesIO()
     prs.save(buffer)
+    _layout_box.cache_clear()  # it holds this presentation's parts: preview writes many
     return fixed_zip(buffer.getvalue(), created)
 
 
