@@ -17,6 +17,11 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def is_dark(background: str) -> bool:
+    """Whether light text reads better on `background` than dark text does."""
+    return contrast("FFFFFF", background) > contrast("000000", background)
+
+
 def readable(color: str, background: str, minimum: float = 4.5) -> str:
     """`color`, darkened or lightened step by step until it reaches `minimum` contrast."""
     color = color.upper()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-from deckgen.colors import luminance
+from deckgen.colors import is_dark
 from deckgen.errors import (
     Diagnostics,
     Problem,
@@ -137,7 +138,7 @@ def builtin_themes() -> list[str]:
 def with_inverse(theme: Theme) -> Theme:
     """The theme, knowing its inverse: the dark theme's colours and code style for a light
     theme, the default theme's for a dark one."""
-    other = "default" if luminance(theme.colors.background) < 0.2 else "dark"
+    other = "default" if is_dark(theme.colors.background) else "dark"
     return replace(theme, inverse=load_theme(other, Path(".")))
 
 
@@ -149,6 +150,14 @@ def inverted(theme: Theme) -> Theme:
     return replace(theme, colors=inverse.colors, code_style=inverse.code_style, inverse=theme)
 
 
+@functools.cache
+def _builtin(name: str) -> Theme:
+    """A built-in theme, read once a run: every build reads its own and its inverse, and
+    watch and preview build on every save."""
+    text = (resources.files("deckgen") / "themes" / f"{name}.yaml").read_text("utf-8")
+    return parse_theme(text, f"<theme {name}>")
+
+
 def load_theme(
     name_or_path: str,
     base: Path,
@@ -158,8 +167,7 @@ def load_theme(
     """A built-in theme by name, or a YAML file by path (relative to `base`). The front matter
     turns a name deckgen lacks into a warning, so only a missing file reaches the error here."""
     if name_or_path in builtin_themes():
-        text = (resources.files("deckgen") / "themes" / f"{name_or_path}.yaml").read_text("utf-8")
-        return parse_theme(text, f"<theme {name_or_path}>")
+        return _builtin(name_or_path)
     path = base / name_or_path
     themes = ", ".join(builtin_themes())
     if not name_or_path.lower().endswith((".yaml", ".yml")):

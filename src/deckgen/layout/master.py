@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.colors import luminance
+from deckgen.colors import is_dark
 from deckgen.layout import blocks
 from deckgen.layout.context import Ctx, line_height
 from deckgen.layout.slides import Page, footer_top
@@ -55,7 +55,6 @@ def scheme(ctx: Ctx) -> Scheme:
     colors = ctx.theme.colors
     palette = dict(ctx.theme.palette)
     accents = tuple(palette.get(name, colors.accent) for name in _ACCENTS)
-    dark = luminance(colors.background) < luminance(colors.text)
     return Scheme(
         text=colors.text,
         background=colors.background,
@@ -64,7 +63,7 @@ def scheme(ctx: Ctx) -> Scheme:
         accents=(colors.accent, *accents),  # type: ignore[arg-type]
         link=colors.accent,
         visited=colors.muted,
-        dark=dark,
+        dark=is_dark(colors.background),
     )
 
 

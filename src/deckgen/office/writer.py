@@ -22,7 +22,7 @@ from deckgen.images import fallback_path
 from deckgen.office.master import write_master
 from deckgen.office.package import NotesPages, fixed_zip, properties
 from deckgen.office.svg import embed_svg
-from deckgen.office.template import Template, open_presentation, slide_layout
+from deckgen.office.template import LAYOUT_TYPES, Template, open_presentation, slide_layout
 from deckgen.office.text import write_paragraphs
 from deckgen.office.timing import Effect, add_click_builds, add_morph_transition
 from deckgen.placed import (
@@ -49,11 +49,7 @@ _SLOT_NAMES = {
 # Slots whose layout placeholder holds a line of text, not a list (no bullet on level 0).
 _LINES = {"caption", "left-head", "right-head"}
 _PH_TYPES = {"ftr": PP.FOOTER, "sldNum": PP.SLIDE_NUMBER}
-_TYPE_NAMES = {
-    "title": "Title Slide", "obj": "Title and Content", "secHead": "Section Header",
-    "twoObj": "Two Content", "twoTxTwoObj": "Comparison", "titleOnly": "Title Only",
-    "blank": "Blank", "picTx": "Picture with Caption",
-}  # fmt: skip
+_TYPE_NAMES = {kind: name for name, kind in LAYOUT_TYPES.items()}  # "obj": "Title and Content"
 
 
 def write_pptx(
@@ -146,10 +142,10 @@ def _slots(slide: Any, layout: str) -> dict[str, Any]:
         else:
             others.append(ph)
     others.sort(key=lambda ph: ph.placeholder_format.idx)
-    for name, ph in zip(_SLOT_NAMES.get(layout, ("body",)), others, strict=False):
-        found[name] = ph
-    for ph in others[len(found) - ("title" in found) :]:
-        found[f"unused {ph.placeholder_format.idx}"] = ph
+    names = _SLOT_NAMES.get(layout, ("body",))
+    found.update(zip(names, others, strict=False))
+    # placeholders the layout has beyond those, kept so that the slide drops them empty
+    found.update((f"unused {ph.placeholder_format.idx}", ph) for ph in others[len(names) :])
     return found
 
 

@@ -2,7 +2,12 @@
 (like Pandoc's --reference-doc). read.py reads the file, layouts.py picks a layout for each
 of deckgen's, theme.py makes the Theme match; xml.py reads DrawingML colours and boxes."""
 
-from deckgen.office.template.layouts import choose_layouts, layout_named, pick_layout
+from deckgen.office.template.layouts import (
+    LAYOUT_TYPES,
+    choose_layouts,
+    layout_named,
+    pick_layout,
+)
 from deckgen.office.template.read import (
     LayoutInfo,
     Placeholder,
@@ -14,6 +19,7 @@ from deckgen.office.template.read import (
 from deckgen.office.template.theme import template_theme
 
 __all__ = [
+    "LAYOUT_TYPES",
     "LayoutInfo",
     "Placeholder",
     "Template",

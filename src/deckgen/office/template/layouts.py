@@ -10,7 +10,7 @@ from deckgen.model import LAYOUT_NAMES
 from deckgen.office.template.read import Template
 
 # p:sldLayout's type for each of deckgen's layouts, and what to use when a template lacks one.
-_TYPES = dict(zip(LAYOUT_NAMES, ("title", "obj", "secHead", "twoObj", "twoTxTwoObj",
+LAYOUT_TYPES = dict(zip(LAYOUT_NAMES, ("title", "obj", "secHead", "twoObj", "twoTxTwoObj",
                                  "titleOnly", "blank", "picTx"), strict=True))  # fmt: skip
 _CLOSEST = {
     "Title Slide": ("Title Only", "Title and Content"),
@@ -54,7 +54,11 @@ def layout_named(template: Template, name: str) -> int | None:
 def _found(template: Template, wanted: str) -> int | None:
     index = layout_named(template, wanted)
     types = [layout.type for layout in template.layouts]
-    return types.index(_TYPES[wanted]) if index is None and _TYPES[wanted] in types else index
+    return (
+        types.index(LAYOUT_TYPES[wanted])
+        if index is None and LAYOUT_TYPES[wanted] in types
+        else index
+    )
 
 
 def _no_layout(template: Template, name: str) -> str:

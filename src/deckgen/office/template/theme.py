@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from deckgen.colors import contrast, readable
+from deckgen.colors import contrast, is_dark, readable
 from deckgen.errors import Diagnostics, FontError, SourceLocation
 from deckgen.fonts import font_file
 from deckgen.office.template.layouts import pick_layout
@@ -23,7 +23,7 @@ def template_theme(
     warn = diagnostics or Diagnostics()
     body = _measurable(template.body_font, theme.fonts.body, where, warn)
     heading = _measurable(template.heading_font, theme.fonts.heading, where, warn)
-    dark = _is_dark(template.background)
+    dark = is_dark(template.background)
     code_style = load_theme("dark", Path()).code_style if dark else theme.code_style
     return replace(
         theme,
@@ -63,15 +63,11 @@ def _measurable(font: str, instead: str, where: SourceLocation, warn: Diagnostic
     return font
 
 
-def _is_dark(background: str) -> bool:
-    return contrast("FFFFFF", background) > contrast("000000", background)
-
-
 def _colors(colors: Colors, template: Template) -> Colors:
     """The template's colours, each kept readable on its background; on a dark background the
     code panel is the dark theme's, so highlighted code stays readable."""
     paper = template.background
-    code = load_theme("dark", Path()).colors if _is_dark(paper) else colors
+    code = load_theme("dark", Path()).colors if is_dark(paper) else colors
     accent = readable(template.accent, paper, 3.0)
     text = readable(template.text, paper)
     return replace(
